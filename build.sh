@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Build and test: the same steps as build.cmd. Stops on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build BackupReconciler.sln -c Release -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test BackupReconciler.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line that any CI reads: "tests: N passed, N failed, N skipped".
+awk '/(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

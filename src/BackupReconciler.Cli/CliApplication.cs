@@ -1,0 +1,158 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Cli.Reports;
+using BackupReconciler.Engine;
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using BackupReconciler.Resources;
+using BackupReconciler.Snapshot;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Serilog;
+
+namespace BackupReconciler.Cli;
+
+/// <summary>The command line: parse, load, run, report, exit code. User mistakes print one sentence and exit 1.</summary>
+public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
+    private static readonly Dictionary<string, string> PlaceholderFacts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SystemDrive"] = "C:",
+        ["SystemRoot"] = @"C:\Windows",
+        ["ProgramFiles"] = @"C:\Program Files",
+        ["ProgramData"] = @"C:\ProgramData",
+        ["ComputerName"] = "COMPUTER",
+    };
+
+    public int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help" or "/?")
+        {
+            stdout.WriteLine(CliOptions.Usage);
+            return args.Length == 0 ? ExitCodes.NothingDone : ExitCodes.NoChanges;
+        }
+
+        CliOptions options;
+        try
+        {
+            options = CliOptions.Parse(args);
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.NothingDone;
+        }
+
+        using var log = Logging.Create(StateDirectory.Resolve(options.StateDirectory), options.Verbose, stderr);
+        try
+        {
+            return Execute(options, log);
+        }
+        catch (InputException e)
+        {
+            log.Debug("User error: {Message}", e.Message);
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.NothingDone;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Fatal(e, "Unexpected failure");
+            stderr.WriteLine($"error: unexpected failure: {e.Message} (the log in the state directory has the details)");
+            return ExitCodes.Failures;
+        }
+    }
+
+    private int Execute(CliOptions options, ILogger log)
+    {
+        var loader = new BaselineLoader(ResourceCatalog.Default);
+        if (options.Verb == "validate")
+        {
+            return Validate(options, loader);
+        }
+
+        var host = OpenHost(options);
+        var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
+        var reconciler = new Reconciler(host, log, clock);
+        if (options.Verb == "get")
+        {
+            WriteReport(options, Get(reconciler, baseline, host));
+            return ExitCodes.NoChanges;
+        }
+
+        var whatIf = options.Verb != "apply" || options.WhatIf;
+        var run = reconciler.Run(baseline, options.Verb, whatIf);
+        if (!whatIf && host is SnapshotHost snapshot)
+        {
+            snapshot.Save();
+        }
+
+        var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
+        WriteReport(options, options.Output switch
+        {
+            OutputFormat.Json => JsonReport.Render(run, exitCode),
+            OutputFormat.JUnit => JUnitReport.Render(run),
+            _ => TextReport.Render(run, exitCode),
+        });
+        return exitCode;
+    }
+
+    private int Validate(CliOptions options, BaselineLoader loader)
+    {
+        foreach (var file in options.Baselines)
+        {
+            var baseline = loader.Load(file, options.Variables, PlaceholderFacts);
+            stdout.WriteLine($"✓ {file}: baseline \"{baseline.Name}\", {baseline.Resources.Count} resources, valid");
+        }
+
+        return ExitCodes.NoChanges;
+    }
+
+    private static IHost OpenHost(CliOptions options)
+    {
+        if (options.Snapshot is not null)
+        {
+            return SnapshotHost.Load(options.Snapshot);
+        }
+
+        return OperatingSystem.IsWindows()
+            ? throw new InputException(null, "this build has no live Windows host yet; capture the server into a snapshot and pass --snapshot FILE.")
+            : throw new InputException(null, $"there is no live Windows host on {Environment.OSVersion.Platform}; pass --snapshot FILE to work on a snapshot.");
+    }
+
+    private static string Get(Reconciler reconciler, Baseline baseline, IHost host)
+    {
+        var report = new JObject
+        {
+            ["schemaVersion"] = 1,
+            ["command"] = "get",
+            ["baseline"] = baseline.Name,
+            ["host"] = host.ComputerName,
+            ["resources"] = new JArray(reconciler.Get(baseline).Select(state => new JObject
+            {
+                ["id"] = state.Declaration.Id,
+                ["type"] = state.Declaration.Type,
+                ["actual"] = state.Actual?.ToJson(),
+                ["error"] = state.Error,
+            })),
+        };
+        return report.ToString(Formatting.Indented) + "\n";
+    }
+
+    private void WriteReport(CliOptions options, string report)
+    {
+        if (options.OutFile is null)
+        {
+            stdout.Write(report);
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(options.OutFile, report);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(null, $"--out {options.OutFile}: cannot write the report ({e.Message}); choose a writable path.");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Input;
+
+namespace BackupReconciler.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    JUnit,
+}
+
+/// <summary>A parsed command line. Parsing is strict: an unknown option is an error, never ignored.</summary>
+public sealed record CliOptions(
+    string Verb,
+    IReadOnlyList<string> Baselines,
+    string? Snapshot,
+    VariableInputs Variables,
+    OutputFormat Output,
+    string? OutFile,
+    string? StateDirectory,
+    bool Verbose,
+    bool WhatIf,
+    bool DetailedExitCodes)
+{
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get"];
+
+    private static readonly EnumNames<OutputFormat> Formats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit));
+
+    public const string Usage = """
+        usage: backup-reconciler <verb> BASELINE [options]
+
+        verbs:
+          validate BASELINE...   check baselines (syntax, types, ids, variables) without touching a host
+          test     BASELINE      is the host in the desired state? (changes nothing)
+          plan     BASELINE      what would apply change, property by property (changes nothing)
+          apply    BASELINE      change the host to the desired state, verify, restart services once
+          get      BASELINE      the actual state of the declared resources, as JSON
+
+        options:
+          --snapshot FILE        work on a snapshot file instead of the live Windows host
+          --var NAME=VALUE       set a baseline variable (repeatable; arrays as a,b,c)
+          --vars FILE            variables from a JSON object file
+          --output text|json|junit   report format (default text)
+          --out FILE             write the report to FILE instead of standard output
+          --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
+          --what-if              apply: only show what would change
+          --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
+          --verbose              more log lines on standard error
+
+        exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
+        """;
+
+    public static CliOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            throw Error("no verb given; run backup-reconciler --help for the verbs.");
+        }
+
+        var verb = args[0];
+        if (!Verbs.Contains(verb, StringComparer.Ordinal))
+        {
+            throw Error($"\"{verb}\" is not a verb{JsonObjectReader.Suggest(verb, Verbs)}; the verbs are: {string.Join(", ", Verbs)}.");
+        }
+
+        var baselines = new List<string>();
+        var variables = new List<KeyValuePair<string, string>>();
+        string? snapshot = null, varsFile = null, outFile = null, stateDir = null;
+        var output = OutputFormat.Text;
+        bool verbose = false, whatIf = false, detailed = false;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw Error($"{arg} needs a value.");
+
+            switch (arg)
+            {
+                case "--snapshot": snapshot = Value(); break;
+                case "--vars": varsFile = Value(); break;
+                case "--out": outFile = Value(); break;
+                case "--state-dir": stateDir = Value(); break;
+                case "--verbose": verbose = true; break;
+                case "--what-if" when verb == "apply": whatIf = true; break;
+                case "--detailed-exitcodes" when verb == "apply": detailed = true; break;
+                case "--output":
+                    var format = Value();
+                    output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
+                    break;
+                case "--var":
+                    var pair = Value();
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        throw Error($"--var {pair}: write it as --var NAME=VALUE.");
+                    }
+
+                    variables.Add(new(pair[..equals], pair[(equals + 1)..]));
+                    break;
+                default:
+                    if (arg.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        var known = new[] { "--snapshot", "--vars", "--var", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes" };
+                        throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
+                    }
+
+                    baselines.Add(arg);
+                    break;
+            }
+        }
+
+        if (baselines.Count == 0)
+        {
+            throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
+        }
+
+        if (verb != "validate" && baselines.Count > 1)
+        {
+            throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
+        }
+
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed);
+    }
+
+    private static InputException Error(string problem) => new(null, problem);
+}

@@ -1,0 +1,48 @@
+using Serilog;
+using Serilog.Events;
+
+namespace BackupReconciler.Cli;
+
+/// <summary>Log lines to standard error (never into the report) and to a daily rolling file in the state directory.</summary>
+public static class Logging
+{
+    public static Serilog.Core.Logger Create(string stateDirectory, bool verbose, TextWriter stderr)
+    {
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .WriteTo.Sink(new StandardErrorSink(stderr), verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
+        try
+        {
+            var logs = Path.Combine(stateDirectory, "logs");
+            Directory.CreateDirectory(logs);
+            configuration = configuration.WriteTo.File(
+                Path.Combine(logs, "backup-reconciler-.log"),
+                restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Information,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 31,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"warning: no log file: cannot create {stateDirectory} ({e.Message}); pass --state-dir to a writable folder.");
+        }
+
+        return configuration.CreateLogger();
+    }
+
+    /// <summary>Writes to the given writer so that tests and the real console get the same lines.</summary>
+    private sealed class StandardErrorSink(TextWriter stderr) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(LogEvent logEvent)
+        {
+            var level = logEvent.Level switch
+            {
+                LogEventLevel.Warning => "warning",
+                LogEventLevel.Error or LogEventLevel.Fatal => "error",
+                _ => "info",
+            };
+            stderr.WriteLine($"{level}: {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+}

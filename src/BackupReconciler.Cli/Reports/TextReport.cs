@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using BackupReconciler.Engine;
+
+namespace BackupReconciler.Cli.Reports;
+
+/// <summary>The report for people: a line per resource with a mark, a line per difference, restarts, manual steps, a summary.</summary>
+public static class TextReport
+{
+    public static string Render(RunResult run, int exitCode)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{run.Command} {run.Baseline} on {run.Host} · run {run.RunId}{(run.WhatIf ? " · what-if, nothing changed" : "")}\n");
+        var width = run.Resources.Count == 0 ? 0 : run.Resources.Max(r => r.Id.Length);
+        foreach (var resource in run.Resources)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {Mark(resource.Status)} {resource.Id.PadRight(width)}  {resource.Type,-10} {StatusNames.Of(resource.Status)}");
+            if (resource.Error is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $": {resource.Error}");
+            }
+
+            text.Append('\n');
+            foreach (var difference in resource.Differences)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      {difference.Property}: {ValueText.Format(difference.Actual)} → {ValueText.Format(difference.Desired)}\n");
+            }
+        }
+
+        if (run.Restarts.Count > 0)
+        {
+            text.Append("Restarts:\n");
+            foreach (var restart in run.Restarts)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {restart.Service}: {StatusNames.Of(restart.Status)} ({restart.Reason}){(restart.Error is null ? "" : ": " + restart.Error)}\n");
+            }
+        }
+
+        if (run.ManualSteps.Count > 0)
+        {
+            text.Append("Manual steps:\n");
+            foreach (var step in run.ManualSteps)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  - {step.Resource}: {step.Step}\n");
+            }
+        }
+
+        var s = run.Summary;
+        text.Append(CultureInfo.InvariantCulture,
+            $"{s.Total} resources: {s.Compliant} compliant, {s.Drifted} drifted, {s.Changed} changed, {s.Manual} manual, {s.Failed} failed, {s.Skipped} skipped · {(long)run.Duration.TotalMilliseconds} ms · exit {exitCode}\n");
+        return text.ToString();
+    }
+
+    private static char Mark(ResourceStatus status) => status switch
+    {
+        ResourceStatus.Compliant => '✓',
+        ResourceStatus.Drifted => '~',
+        ResourceStatus.Changed => '+',
+        ResourceStatus.Manual => '!',
+        ResourceStatus.Failed => '✗',
+        _ => '-',
+    };
+}

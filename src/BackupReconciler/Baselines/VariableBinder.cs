@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using BackupReconciler.Input;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Baselines;
+
+/// <summary>
+/// Resolves <c>${Name}</c> references. Sources, first wins: --var, --vars file, parameter default, host facts.
+/// A string that is exactly <c>${Name}</c> takes the variable's own type (an array splices into an array).
+/// </summary>
+public sealed partial class VariableBinder
+{
+    private readonly IReadOnlyDictionary<string, VariableValue> _values;
+
+    private VariableBinder(IReadOnlyDictionary<string, VariableValue> values)
+    {
+        _values = values;
+    }
+
+    public IReadOnlyDictionary<string, VariableValue> Values => _values;
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Reference();
+
+    public static VariableBinder Create(
+        IReadOnlyDictionary<string, ParameterDefinition> parameters,
+        VariableInputs inputs,
+        IReadOnlyDictionary<string, string> facts)
+    {
+        var values = new Dictionary<string, VariableValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, text) in inputs.CommandLine)
+        {
+            if (values.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (parameters.TryGetValue(name, out var parameter))
+            {
+                values[name] = VariableValue.FromText(text, parameter.Type)
+                    ?? throw new InputException(null, $"--var {name}={text}: parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+            }
+            else
+            {
+                values[name] = VariableValue.Of(text);
+            }
+        }
+
+        foreach (var (name, (json, location)) in inputs.ReadFile())
+        {
+            if (values.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (parameters.TryGetValue(name, out var parameter) && !VariableValue.Fits(json, parameter.Type))
+            {
+                throw new InputException(location, $"variable \"{name}\" is {JsonObjectReader.Describe(json)}, but parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+            }
+
+            values[name] = new VariableValue(json.DeepClone());
+        }
+
+        foreach (var parameter in parameters.Values)
+        {
+            if (values.ContainsKey(parameter.Name))
+            {
+                continue;
+            }
+
+            if (parameter.Default is { } fallback)
+            {
+                values[parameter.Name] = fallback;
+            }
+            else if (!facts.ContainsKey(parameter.Name))
+            {
+                throw new InputException(parameter.Location,
+                    $"parameter \"{parameter.Name}\" is required and has no value; pass --var {parameter.Name}=... or put it in a --vars file.");
+            }
+        }
+
+        foreach (var (name, fact) in facts)
+        {
+            values.TryAdd(name, VariableValue.Of(fact));
+        }
+
+        return new VariableBinder(values);
+    }
+
+    /// <summary>Replaces every reference inside <paramref name="token"/> in place.</summary>
+    public void Bind(JToken token, string file)
+    {
+        switch (token)
+        {
+            case JArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JValue { Type: JTokenType.String } item && Whole(item, file) is { IsArray: true } spliced)
+                    {
+                        var items = ((JArray)spliced.Json).ToList();
+                        item.Remove();
+                        for (var j = 0; j < items.Count; j++)
+                        {
+                            array.Insert(i + j, new JValue(((JValue)items[j]).Value));
+                        }
+
+                        i += items.Count - 1;
+                    }
+                    else
+                    {
+                        Bind(array[i], file);
+                    }
+                }
+
+                break;
+            case JObject obj:
+                foreach (var property in obj.Properties().ToList())
+                {
+                    Bind(property.Value, file);
+                }
+
+                break;
+            case JValue { Type: JTokenType.String } value:
+                if (Whole(value, file) is { } whole)
+                {
+                    // Keep the token (and so its line and column for later messages) where the value is a scalar.
+                    if (whole.Json is JValue scalar)
+                    {
+                        value.Value = scalar.Value;
+                    }
+                    else
+                    {
+                        value.Replace(new JArray(whole.Json.Select(t => new JValue(((JValue)t).Value))));
+                    }
+                }
+                else
+                {
+                    value.Value = Interpolate(value, file);
+                }
+
+                break;
+        }
+    }
+
+    private VariableValue? Whole(JValue value, string file)
+    {
+        var text = (string)value.Value!;
+        var match = Reference().Match(text);
+        return match.Success && match.Length == text.Length ? Lookup(match.Groups[1].Value, value, file) : null;
+    }
+
+    private string Interpolate(JValue value, string file) =>
+        Reference().Replace((string)value.Value!, match =>
+        {
+            var variable = Lookup(match.Groups[1].Value, value, file);
+            if (variable.IsArray)
+            {
+                throw new InputException(JsonObjectReader.Locate(value, file),
+                    $"${{{match.Groups[1].Value}}} is an array and cannot stand inside a longer string; use \"${{{match.Groups[1].Value}}}\" alone as an array element.");
+            }
+
+            return variable.AsText();
+        });
+
+    private VariableValue Lookup(string name, JToken at, string file) =>
+        _values.TryGetValue(name, out var value)
+            ? value
+            : throw new InputException(JsonObjectReader.Locate(at, file),
+                $"the variable ${{{name}}} is not defined{JsonObjectReader.Suggest(name, _values.Keys)}; pass --var {name}=..., put it in a --vars file, or declare it as a parameter with a default.");
+}

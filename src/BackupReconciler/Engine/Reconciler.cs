@@ -1,0 +1,83 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Host;
+using Serilog;
+
+namespace BackupReconciler.Engine;
+
+/// <summary>
+/// Runs a baseline against a host: every resource in dependency order inside its own failure
+/// boundary, dependents of a failed resource skipped, then the deferred service restarts once each.
+/// </summary>
+public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
+{
+    public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null)
+    {
+        var startedAt = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
+        runId ??= RunId.New(startedAt);
+        log.Information("Run {RunId}: {Command} {Baseline} on {Host}{WhatIf}", runId, command, baseline.Name, host.ComputerName, whatIf ? " (what-if)" : "");
+
+        var runner = new ResourceRunner(host, log);
+        var results = new Dictionary<string, ResourceResult>(StringComparer.OrdinalIgnoreCase);
+        var manualSteps = new List<ManualStep>();
+        var restarts = new List<(string Service, string RequestedBy)>();
+        var (ordered, _) = DependencyOrder.Sort(baseline.Resources, r => r.Id, r => r.DependsOn);
+        foreach (var declaration in ordered)
+        {
+            var blocker = declaration.DependsOn.FirstOrDefault(d => results[d].Status is ResourceStatus.Failed or ResourceStatus.Skipped);
+            if (blocker is not null)
+            {
+                var error = $"skipped because \"{blocker}\" {(results[blocker].Status == ResourceStatus.Failed ? "failed" : "was skipped")}";
+                log.Warning("{Resource}: {Error}", declaration.Id, error);
+                results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], error);
+                continue;
+            }
+
+            var outcome = runner.Run(declaration, whatIf);
+            results[declaration.Id] = outcome.Result;
+            manualSteps.AddRange(outcome.ManualSteps);
+            if (outcome.WillChange)
+            {
+                restarts.AddRange(declaration.RestartServices.Concat(declaration.Resource.RestartsWhenChanged).Select(s => (s, declaration.Id)));
+            }
+
+            log.Debug("{Resource}: {Status}", declaration.Id, outcome.Result.Status);
+        }
+
+        var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf);
+        var result = new RunResult(
+            command,
+            runId,
+            whatIf,
+            baseline.Name,
+            host.ComputerName,
+            startedAt,
+            clock.GetElapsedTime(started),
+            baseline.Resources.Select(r => results[r.Id]).ToList(),
+            restartResults,
+            manualSteps);
+        var s = result.Summary;
+        log.Information("Run {RunId} done: {Total} resources, {Compliant} compliant, {Drifted} drifted, {Changed} changed, {Manual} manual, {Failed} failed, {Skipped} skipped",
+            runId, s.Total, s.Compliant, s.Drifted, s.Changed, s.Manual, s.Failed, s.Skipped);
+        return result;
+    }
+
+    /// <summary>The actual state of every declared resource, for <c>get</c>; a resource that cannot be read carries its error.</summary>
+    public IReadOnlyList<(ResourceDeclaration Declaration, Resources.IActualState? Actual, string? Error)> Get(Baseline baseline)
+    {
+        var states = new List<(ResourceDeclaration, Resources.IActualState?, string?)>();
+        foreach (var declaration in baseline.Resources)
+        {
+            try
+            {
+                states.Add((declaration, declaration.Resource.Observe(host).Actual, null));
+            }
+            catch (HostOperationException e)
+            {
+                states.Add((declaration, null, $"could not read: {e.Message}"));
+            }
+        }
+
+        return states;
+    }
+}

@@ -1,0 +1,102 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Host;
+using BackupReconciler.Resources;
+using Serilog;
+
+namespace BackupReconciler.Engine;
+
+/// <summary>
+/// Runs one resource inside its own failure boundary: observe, then (apply mode) change exactly the
+/// differences found, observe again and verify. Any failure becomes this resource's result.
+/// </summary>
+internal sealed class ResourceRunner(IHost host, ILogger log)
+{
+    public ResourceOutcome Run(ResourceDeclaration declaration, bool whatIf)
+    {
+        var resource = declaration.Resource;
+        if (Attempt(declaration, "read", () => resource.Observe(host), out var observed) is { } readError)
+        {
+            return Failed(declaration, [], readError);
+        }
+
+        var differences = observed.Differences;
+        if (differences.Count == 0)
+        {
+            return new ResourceOutcome(Result(declaration, ResourceStatus.Compliant, [], null), [], WillChange: false);
+        }
+
+        var audit = declaration.Mode == ResourceMode.Audit;
+        var changes = audit ? [] : differences.Where(d => !d.IsManual).ToList();
+        var manualSteps = differences.Where(d => audit || d.IsManual).Select(d => ManualStepFor(declaration, d)).ToList();
+        if (changes.Count == 0)
+        {
+            return new ResourceOutcome(Result(declaration, ResourceStatus.Manual, differences, null), manualSteps, WillChange: false);
+        }
+
+        manualSteps.AddRange(resource.FollowUpsWhenChanged.Select(step => new ManualStep(declaration.Id, step)));
+        if (whatIf)
+        {
+            return new ResourceOutcome(Result(declaration, ResourceStatus.Drifted, differences, null), manualSteps, WillChange: true);
+        }
+
+        log.Information("Changing {Resource} ({Type}): {Changes}", declaration.Id, declaration.Type,
+            string.Join("; ", changes.Select(c => $"{c.Property}: {ValueText.Format(c.Actual)} → {ValueText.Format(c.Desired)}")));
+        if (Attempt(declaration, "apply", () => { resource.Apply(host, observed, changes); return true; }, out _) is { } applyError)
+        {
+            return Failed(declaration, differences, applyError);
+        }
+
+        if (Attempt(declaration, "verify", () => resource.Observe(host), out var after) is { } verifyError)
+        {
+            return Failed(declaration, differences, verifyError);
+        }
+
+        var remaining = after.Differences.Where(d => !d.IsManual).ToList();
+        if (remaining.Count > 0)
+        {
+            var detail = string.Join("; ", remaining.Select(d => $"{d.Property} is {ValueText.Format(d.Actual)}, wanted {ValueText.Format(d.Desired)}"));
+            log.Warning("{Resource} did not converge: {Detail}", declaration.Id, detail);
+            return Failed(declaration, differences, $"did not converge: after the change {detail}");
+        }
+
+        return new ResourceOutcome(Result(declaration, ResourceStatus.Changed, differences, null), manualSteps, WillChange: true);
+    }
+
+    /// <summary>Runs a host call; returns the failure message, or null on success.</summary>
+    private string? Attempt<T>(ResourceDeclaration declaration, string phase, Func<T> call, out T value)
+    {
+        value = default!;
+        try
+        {
+            value = call();
+            return null;
+        }
+        catch (HostOperationException e)
+        {
+            log.Warning("{Resource}: could not {Phase}: {Error}", declaration.Id, phase, e.Message);
+            return $"could not {phase}: {e.Message}";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not a host condition: keep the run going, log everything for the maintainers.
+            log.Error(e, "{Resource}: unexpected failure during {Phase}", declaration.Id, phase);
+            return $"internal error during {phase}: {e.GetType().Name}: {e.Message} (the log has the details)";
+        }
+    }
+
+    private static ManualStep ManualStepFor(ResourceDeclaration declaration, Difference difference)
+    {
+        var what = $"{difference.Property} is {ValueText.Format(difference.Actual)}, the baseline wants {ValueText.Format(difference.Desired)}";
+        var how = difference.ManualReason ?? (declaration.Why is { } why ? $"audit only: {why}" : "audit only: change it by hand");
+        return new ManualStep(declaration.Id, $"{what}; {how}");
+    }
+
+    private static ResourceOutcome Failed(ResourceDeclaration declaration, IReadOnlyList<Difference> differences, string error) =>
+        new(Result(declaration, ResourceStatus.Failed, differences, error), [], WillChange: false);
+
+    internal static ResourceResult Result(ResourceDeclaration d, ResourceStatus status, IReadOnlyList<Difference> differences, string? error) =>
+        new(d.Id, d.Type, status, d.Reference, d.Why, differences, error);
+}
+
+/// <summary>A resource's result, the manual steps it adds, and whether it (would have) changed the host.</summary>
+internal sealed record ResourceOutcome(ResourceResult Result, IReadOnlyList<ManualStep> ManualSteps, bool WillChange);

@@ -1,0 +1,75 @@
+using BackupReconciler.Resources;
+
+namespace BackupReconciler.Engine;
+
+/// <summary>Everything a run found and did: the source of every report format and of the exit code.</summary>
+public sealed record RunResult(
+    string Command,
+    string RunId,
+    bool WhatIf,
+    string Baseline,
+    string Host,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    IReadOnlyList<ResourceResult> Resources,
+    IReadOnlyList<RestartResult> Restarts,
+    IReadOnlyList<ManualStep> ManualSteps)
+{
+    public RunSummary Summary { get; } = RunSummary.Of(Resources);
+
+    /// <summary>Whether a restart that was needed failed: a failure even when every resource converged.</summary>
+    public bool RestartFailed => Restarts.Any(r => r.Status == RestartStatus.Failed);
+}
+
+public enum ResourceStatus
+{
+    Compliant,
+    Drifted,
+    Changed,
+    Manual,
+    Failed,
+    Skipped,
+}
+
+/// <summary>
+/// The outcome of one resource. <paramref name="Differences"/> are what differed when it was read:
+/// what-if would change them, apply changed them (status changed) or could not (failed).
+/// </summary>
+public sealed record ResourceResult(
+    string Id,
+    string Type,
+    ResourceStatus Status,
+    string? Reference,
+    string? Why,
+    IReadOnlyList<Difference> Differences,
+    string? Error);
+
+public enum RestartStatus
+{
+    Planned,
+    Restarted,
+    NotRunning,
+    Failed,
+}
+
+/// <summary>A deferred service restart; <paramref name="Reason"/> names the resources (or the dependency) that asked for it.</summary>
+public sealed record RestartResult(string Service, RestartStatus Status, string Reason, string? Error);
+
+/// <summary>Something a person must do: drift the tool must not fix, or a follow-up after a change.</summary>
+public sealed record ManualStep(string Resource, string Step);
+
+public sealed record RunSummary(int Total, int Compliant, int Drifted, int Changed, int Manual, int Failed, int Skipped)
+{
+    public static RunSummary Of(IReadOnlyList<ResourceResult> resources)
+    {
+        int Count(ResourceStatus status) => resources.Count(r => r.Status == status);
+        return new RunSummary(
+            resources.Count,
+            Count(ResourceStatus.Compliant),
+            Count(ResourceStatus.Drifted),
+            Count(ResourceStatus.Changed),
+            Count(ResourceStatus.Manual),
+            Count(ResourceStatus.Failed),
+            Count(ResourceStatus.Skipped));
+    }
+}

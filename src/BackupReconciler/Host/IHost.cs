@@ -1,0 +1,17 @@
+namespace BackupReconciler.Host;
+
+/// <summary>
+/// A machine the reconciler reads and changes: one narrow port per system technology.
+/// Implemented by the live Windows host and by the snapshot host.
+/// </summary>
+public interface IHost
+{
+    string ComputerName { get; }
+
+    /// <summary>Host facts usable as baseline variables (SystemDrive, SystemRoot, ProgramFiles, ComputerName).</summary>
+    IReadOnlyDictionary<string, string> Facts { get; }
+
+    IRegistry Registry { get; }
+
+    IServiceControl Services { get; }
+}

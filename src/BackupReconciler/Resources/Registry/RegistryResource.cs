@@ -1,0 +1,87 @@
+using BackupReconciler.Host;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Resources.Registry;
+
+/// <summary>Values under one registry key: each present with a kind and data, or absent.</summary>
+public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IReadOnlyList<RegistryValueSpec> Values)
+    : Resource<RegistryActual>
+{
+    public override string TypeName => RegistryResourceType.TypeName;
+
+    public override RegistryActual Read(IHost host)
+    {
+        var values = host.Registry.ReadKey(Key, View);
+        return new RegistryActual(
+            Key.FullName,
+            values is not null,
+            Values.ToDictionary(
+                spec => spec.Name,
+                spec => values is not null && values.TryGetValue(spec.Name, out var value) ? value : null,
+                StringComparer.OrdinalIgnoreCase));
+    }
+
+    public override IReadOnlyList<Difference> Compare(RegistryActual actual, IHost host)
+    {
+        var differences = new List<Difference>();
+        foreach (var spec in Values)
+        {
+            var current = actual.Values[spec.Name];
+            if (spec.Desired is null)
+            {
+                if (current is not null)
+                {
+                    differences.Add(new Difference(spec.Property, current.ToJson(), null));
+                }
+            }
+            else if (current is null)
+            {
+                differences.Add(new Difference(spec.Property, null, spec.Desired.DataToJson()));
+            }
+            else if (current.Kind != spec.Desired.Kind)
+            {
+                differences.Add(new Difference(spec.Property, current.ToJson(), spec.Desired.ToJson()));
+            }
+            else if (!current.Equals(spec.Desired))
+            {
+                differences.Add(new Difference(spec.Property, current.DataToJson(), spec.Desired.DataToJson()));
+            }
+        }
+
+        return differences;
+    }
+
+    public override void Apply(IHost host, RegistryActual actual, IReadOnlyList<Difference> changes)
+    {
+        foreach (var change in changes)
+        {
+            var spec = Values.Single(v => v.Property.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
+            if (spec.Desired is null)
+            {
+                host.Registry.DeleteValue(Key, View, spec.Name);
+            }
+            else
+            {
+                host.Registry.SetValue(Key, View, spec.Name, spec.Desired);
+            }
+        }
+    }
+}
+
+/// <summary>One declared value: <see cref="Desired"/> null means the value must be absent.</summary>
+public sealed record RegistryValueSpec(string Name, RegistryValue? Desired)
+{
+    /// <summary>The name shown in differences; the unnamed default value shows as <c>(default)</c>.</summary>
+    public string Property => Name.Length == 0 ? "(default)" : Name;
+}
+
+/// <summary>What <c>get</c> shows for a registry resource: the declared values as they are (null when missing).</summary>
+public sealed record RegistryActual(string Key, bool KeyExists, IReadOnlyDictionary<string, RegistryValue?> Values) : IActualState
+{
+    public JToken ToJson() => new JObject
+    {
+        ["key"] = Key,
+        ["keyExists"] = KeyExists,
+        ["values"] = new JObject(Values.Select(v => new JProperty(v.Key, v.Value?.ToJson()))),
+    };
+}

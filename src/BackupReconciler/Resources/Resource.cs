@@ -1,0 +1,32 @@
+using BackupReconciler.Host;
+
+namespace BackupReconciler.Resources;
+
+/// <summary>
+/// Typed base for resource records: read the actual state, compare, apply. The engine sees only
+/// <see cref="IResource"/>; each type sees its own actual-state shape.
+/// </summary>
+public abstract record Resource<TActual> : IResource
+    where TActual : IActualState
+{
+    public abstract string TypeName { get; }
+
+    public virtual IReadOnlyList<string> RestartsWhenChanged => [];
+
+    public virtual IReadOnlyList<string> FollowUpsWhenChanged => [];
+
+    public abstract TActual Read(IHost host);
+
+    public abstract IReadOnlyList<Difference> Compare(TActual actual, IHost host);
+
+    public abstract void Apply(IHost host, TActual actual, IReadOnlyList<Difference> changes);
+
+    Observation IResource.Observe(IHost host)
+    {
+        var actual = Read(host);
+        return new Observation(actual, Compare(actual, host));
+    }
+
+    void IResource.Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes) =>
+        Apply(host, (TActual)observation.Actual, changes);
+}

@@ -1,0 +1,25 @@
+using BackupReconciler.Resources.Registry;
+using BackupReconciler.Resources.Service;
+
+namespace BackupReconciler.Resources;
+
+/// <summary>The resource types a baseline may use, by name.</summary>
+public sealed class ResourceCatalog
+{
+    private readonly Dictionary<string, IResourceType> _types;
+
+    public ResourceCatalog(IEnumerable<IResourceType> types)
+    {
+        _types = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every type the product ships.</summary>
+    public static ResourceCatalog Default { get; } = new([
+        new RegistryResourceType(),
+        new ServiceResourceType(),
+    ]);
+
+    public IReadOnlyCollection<string> Names => _types.Keys;
+
+    public bool TryGet(string name, out IResourceType type) => _types.TryGetValue(name, out type!);
+}

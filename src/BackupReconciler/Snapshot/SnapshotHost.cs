@@ -1,0 +1,145 @@
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Snapshot;
+
+/// <summary>
+/// A host held in a snapshot file (DESIGN §5), with Windows semantics. Apply changes it in memory;
+/// <see cref="Save"/> writes it back atomically, keeping every section it does not manage as it was.
+/// </summary>
+public sealed class SnapshotHost : IHost
+{
+    /// <summary>A captured DPM server with thousands of jobs and rules is a few megabytes; this leaves room.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
+    private static readonly string[] KeptSections =
+        ["firewallRules", "volumes", "shadowStorage", "antivirus", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+
+    private readonly JObject _document;
+    private readonly IReadOnlyList<ISnapshotSection> _sections;
+
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults)
+    {
+        Path = path;
+        _document = document;
+        ComputerName = computerName;
+        Facts = facts;
+        var registry = new SnapshotRegistry(faults);
+        var services = new SnapshotServices(faults);
+        Registry = registry;
+        Services = services;
+        _sections = [registry, services];
+    }
+
+    public string Path { get; }
+
+    public string ComputerName { get; }
+
+    public IReadOnlyDictionary<string, string> Facts { get; }
+
+    public IRegistry Registry { get; }
+
+    public IServiceControl Services { get; }
+
+    /// <summary>Whether anything was changed since the file was loaded.</summary>
+    public bool HasChanges => _sections.Any(s => s.Changed);
+
+    public static SnapshotHost Load(string path)
+    {
+        var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
+        var version = reader.Optional("snapshotVersion");
+        if (version is not null && version.ToString() != "1")
+        {
+            throw reader.Error(version, $"snapshotVersion {version} is not supported; this build reads version 1.");
+        }
+
+        var computerName = reader.RequiredString("computerName");
+        var facts = ReadFacts(reader, computerName);
+        var faults = FaultInjector.Load(reader.Optional("faults"), path);
+        reader.Optional("$schema");
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults);
+        foreach (var section in host._sections)
+        {
+            if (reader.Optional(section.Name) is { } token)
+            {
+                section.Load(token, path);
+            }
+        }
+
+        foreach (var kept in KeptSections)
+        {
+            reader.Optional(kept);
+        }
+
+        reader.RejectUnknownMembers();
+        return host;
+    }
+
+    private static Dictionary<string, string> ReadFacts(JsonObjectReader reader, string computerName)
+    {
+        var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["SystemDrive"] = "C:",
+            ["SystemRoot"] = @"C:\Windows",
+            ["ProgramFiles"] = @"C:\Program Files",
+            ["ProgramData"] = @"C:\ProgramData",
+        };
+        if (reader.OptionalObject("facts", "\"facts\"") is { } section)
+        {
+            foreach (var property in section.Json.Properties())
+            {
+                facts[property.Name] = section.AsString(property.Value, property.Name);
+                section.Optional(property.Name);
+            }
+        }
+
+        facts["ComputerName"] = computerName;
+        return facts;
+    }
+
+    /// <summary>
+    /// Writes the changed state back: to a temporary file beside the snapshot, then renamed over it,
+    /// so a crash leaves either the old file or the new one, never half of one.
+    /// </summary>
+    public void Save()
+    {
+        if (!HasChanges)
+        {
+            return;
+        }
+
+        foreach (var section in _sections.Where(s => s.Changed))
+        {
+            _document[section.Name] = section.Save();
+        }
+
+        var temporary = System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!,
+            $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
+            using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 })
+            {
+                _document.WriteTo(json);
+                json.Flush();
+                writer.Write('\n');
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, Path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}
