@@ -82,7 +82,7 @@ public static class JsonFileReader
         }
         catch (JsonReaderException e)
         {
-            throw new InputException(new SourceLocation(path, e.LineNumber, e.LinePosition), Explain(e));
+            throw new InputException(new SourceLocation(path, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)), Explain(e));
         }
     }
 
@@ -93,7 +93,7 @@ public static class JsonFileReader
             return $"the JSON is nested more than {MaxDepth} levels deep; no valid file is, so this one is damaged or hostile.";
         }
 
-        if (e.Message.Contains("Can not add property", StringComparison.Ordinal))
+        if (e.Message.Contains("already exists in the current JSON object", StringComparison.Ordinal))
         {
             return $"a member appears twice in the same object ({e.Path}); keep one.";
         }

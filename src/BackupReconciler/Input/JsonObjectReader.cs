@@ -193,6 +193,12 @@ public sealed class JsonObjectReader
                 continue;
             }
 
+            if (property.Name.StartsWith('$'))
+            {
+                throw new InputException(Locate(property, File),
+                    $"{Subject} has the member \"{property.Name}\", serializer metadata that this tool never reads or acts on; remove it.");
+            }
+
             var hint = Suggest(property.Name, _understood);
             var known = _understood.Count == 0 ? "none" : string.Join(", ", _understood.Order(StringComparer.Ordinal));
             throw new InputException(Locate(property, File),
