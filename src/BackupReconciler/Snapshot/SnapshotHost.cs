@@ -100,10 +100,7 @@ public sealed class SnapshotHost : IHost
         return facts;
     }
 
-    /// <summary>
-    /// Writes the changed state back: to a temporary file beside the snapshot, then renamed over it,
-    /// so a crash leaves either the old file or the new one, never half of one.
-    /// </summary>
+    /// <summary>Writes the changed state back atomically (see <see cref="AtomicFile"/>); unchanged, the file is not touched.</summary>
     public void Save()
     {
         if (!HasChanges)
@@ -116,30 +113,13 @@ public sealed class SnapshotHost : IHost
             _document[section.Name] = section.Save();
         }
 
-        var temporary = System.IO.Path.Combine(
-            System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!,
-            $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(Path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
-            using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 })
-            {
-                _document.WriteTo(json);
-                json.Flush();
-                writer.Write('\n');
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, Path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 };
+            _document.WriteTo(json);
+            json.Flush();
+            writer.Write('\n');
+        });
     }
 }

@@ -1,0 +1,87 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Resources;
+using BackupReconciler.Resources.Registry;
+using BackupReconciler.Resources.Service;
+using BackupReconciler.Tests.Support;
+
+namespace BackupReconciler.Tests.Baselines;
+
+public sealed class VariableTests : IDisposable
+{
+    private static readonly Dictionary<string, string> Facts = new(StringComparer.OrdinalIgnoreCase) { ["SystemRoot"] = @"C:\Windows", ["ComputerName"] = "HOST01" };
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private const string ServiceBaseline = """
+        { "name": "t",
+          "parameters": { "SqlInstance": { "type": "string", "default": "MSDPM2012", "description": "instance" } },
+          "resources": [ { "id": "agent", "type": "service", "properties": { "name": "SQLAgent$${SqlInstance}", "startType": "automatic" } } ] }
+        """;
+
+    private Baseline Load(string text, VariableInputs? inputs = null) =>
+        new BaselineLoader(ResourceCatalog.Default).Load(_folder.Write("b.json", text), inputs ?? VariableInputs.None, Facts);
+
+    private static string ServiceName(Baseline baseline) => ((ServiceResource)baseline.Resources[0].Resource).Name;
+
+    [Fact]
+    public void TheParameterDefaultIsUsedWhenNothingElseIsGiven()
+    {
+        Assert.Equal("SQLAgent$MSDPM2012", ServiceName(Load(ServiceBaseline)));
+    }
+
+    [Fact]
+    public void TheVarsFileWinsOverTheDefaultAndTheCommandLineWinsOverBoth()
+    {
+        var vars = _folder.Write("vars.json", """{ "sqlinstance": "FROMFILE" }""");
+
+        Assert.Equal("SQLAgent$FROMFILE", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
+        Assert.Equal("SQLAgent$CLI", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "CLI")], vars))));
+    }
+
+    [Fact]
+    public void HostFactsAreVariablesToo()
+    {
+        var baseline = Load("""{ "name": "t", "resources": [ { "id": "a", "type": "service", "properties": { "name": "svc-${ComputerName}", "startType": "manual" } } ] }""");
+
+        Assert.Equal("svc-HOST01", ServiceName(baseline));
+    }
+
+    [Fact]
+    public void AnArrayVariableSplicesIntoAnArrayAndAnIntegerKeepsItsType()
+    {
+        var baseline = Load("""
+            { "name": "t",
+              "parameters": { "Extra": { "type": "array", "default": ["B", "C"] }, "Timeout": { "type": "integer", "default": 7200 } },
+              "resources": [
+                { "id": "a", "type": "registry", "restartServices": ["A", "${Extra}", "D"],
+                  "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "V": { "kind": "dword", "data": "${Timeout}" } } } } ] }
+            """);
+
+        Assert.Equal(["A", "B", "C", "D"], baseline.Resources[0].RestartServices);
+        Assert.Equal(7200UL, ((RegistryResource)baseline.Resources[0].Resource).Values[0].Desired!.Number);
+    }
+
+    [Fact]
+    public void AnArrayGivenOnTheCommandLineIsCommaSeparated()
+    {
+        var baseline = Load(
+            """{ "name": "t", "parameters": { "Services": { "type": "array" } }, "resources": [ { "id": "a", "type": "registry", "restartServices": ["${Services}"], "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "V": { "kind": "dword", "data": 1 } } } } ] }""",
+            new VariableInputs([new("Services", "DPMRA, MSDPM")], null));
+
+        Assert.Equal(["DPMRA", "MSDPM"], baseline.Resources[0].RestartServices);
+    }
+
+    [Fact]
+    public void IncludedResourcesMergeAndTheirParametersResolve()
+    {
+        _folder.Write("common/a.json", """
+            { "parameters": { "Name": { "default": "FromInclude" } },
+              "resources": [ { "id": "inc", "type": "service", "properties": { "name": "${Name}", "startType": "manual" } } ] }
+            """);
+        var baseline = Load("""{ "name": "t", "include": ["common/a.json"], "parameters": { "Name": { "default": "FromRoot" } }, "resources": [] }""");
+
+        Assert.Equal("FromRoot", ServiceName(baseline));
+    }
+}
