@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Build and test: the same steps as build.cmd. Stops on the first failure.
+#   ./build.sh test    build in Release, then run every test (the default)
+#   ./build.sh build   build only
 set -euo pipefail
 cd "$(dirname "$0")"
+target=${1:-test}
+case "$target" in
+  test|build) ;;
+  *) echo "usage: ./build.sh [test|build]" >&2; exit 1 ;;
+esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build BackupReconciler.sln -c Release -nologo -clp:ErrorsOnly
+[ "$target" = build ] && exit 0
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
