@@ -1,3 +1,4 @@
+using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 
@@ -17,6 +18,7 @@ public sealed class ResourceCatalog
     public static ResourceCatalog Default { get; } = new([
         new RegistryResourceType(),
         new ServiceResourceType(),
+        new PathListResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
