@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using Serilog;
 
@@ -10,14 +11,17 @@ namespace BackupReconciler.Engine;
 /// </summary>
 public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
 {
-    public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null)
+    /// <param name="journal">Where an applying run records each change; what-if runs record nothing.</param>
+    public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null, IRunJournal? journal = null)
     {
         var startedAt = clock.GetUtcNow();
         var started = clock.GetTimestamp();
         runId ??= RunId.New(startedAt);
+        journal = whatIf ? NoJournal.Instance : journal ?? NoJournal.Instance;
+        journal.Started(runId, command, baseline.Name, host.ComputerName, startedAt);
         log.Information("Run {RunId}: {Command} {Baseline} on {Host}{WhatIf}", runId, command, baseline.Name, host.ComputerName, whatIf ? " (what-if)" : "");
 
-        var runner = new ResourceRunner(host, log);
+        var runner = new ResourceRunner(host, log, journal);
         var results = new Dictionary<string, ResourceResult>(StringComparer.OrdinalIgnoreCase);
         var manualSteps = new List<ManualStep>();
         var restarts = new List<(string Service, string RequestedBy)>();
@@ -45,6 +49,11 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
         }
 
         var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf);
+        foreach (var restart in restartResults)
+        {
+            journal.Restarted(restart);
+        }
+
         var result = new RunResult(
             command,
             runId,
@@ -56,6 +65,7 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
             baseline.Resources.Select(r => results[r.Id]).ToList(),
             restartResults,
             manualSteps);
+        journal.Finished(result);
         var s = result.Summary;
         log.Information("Run {RunId} done: {Total} resources, {Compliant} compliant, {Drifted} drifted, {Changed} changed, {Manual} manual, {Failed} failed, {Skipped} skipped",
             runId, s.Total, s.Compliant, s.Drifted, s.Changed, s.Manual, s.Failed, s.Skipped);

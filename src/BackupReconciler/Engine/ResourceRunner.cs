@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using BackupReconciler.Resources;
 using Serilog;
@@ -9,7 +10,7 @@ namespace BackupReconciler.Engine;
 /// Runs one resource inside its own failure boundary: observe, then (apply mode) change exactly the
 /// differences found, observe again and verify. Any failure becomes this resource's result.
 /// </summary>
-internal sealed class ResourceRunner(IHost host, ILogger log)
+internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journal)
 {
     public ResourceOutcome Run(ResourceDeclaration declaration, bool whatIf)
     {
@@ -41,6 +42,16 @@ internal sealed class ResourceRunner(IHost host, ILogger log)
 
         log.Information("Changing {Resource} ({Type}): {Changes}", declaration.Id, declaration.Type,
             string.Join("; ", changes.Select(c => $"{c.Property}: {ValueText.Format(c.Actual)} → {ValueText.Format(c.Desired)}")));
+        journal.BeforeChange(declaration, changes);
+        var outcome = ApplyAndVerify(declaration, observed, changes, manualSteps);
+        journal.AfterChange(declaration, outcome.Result.Status, outcome.Result.Error);
+        return outcome;
+    }
+
+    private ResourceOutcome ApplyAndVerify(ResourceDeclaration declaration, Observation observed, IReadOnlyList<Difference> changes, List<ManualStep> manualSteps)
+    {
+        var resource = declaration.Resource;
+        var differences = observed.Differences;
         if (Attempt(declaration, "apply", () => { resource.Apply(host, observed, changes); return true; }, out _) is { } applyError)
         {
             return Failed(declaration, differences, applyError);

@@ -1,0 +1,95 @@
+using System.Globalization;
+using BackupReconciler.Baselines;
+using BackupReconciler.Resources;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Engine.Journal;
+
+/// <summary>
+/// A run's journal as JSON lines in <c>&lt;state&gt;/runs/&lt;runId&gt;.jsonl</c>. Every line is flushed
+/// to disk before the call returns, so a run killed at any point leaves a journal that says how far it got.
+/// </summary>
+public sealed class FileRunJournal : IRunJournal, IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly StreamWriter _writer;
+
+    public FileRunJournal(string stateDirectory, string runId)
+    {
+        var folder = RunsFolder(stateDirectory);
+        Directory.CreateDirectory(folder);
+        Path = System.IO.Path.Combine(folder, runId + ".jsonl");
+        _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        _writer = new StreamWriter(_stream, new System.Text.UTF8Encoding(false));
+    }
+
+    public string Path { get; }
+
+    public static string RunsFolder(string stateDirectory) => System.IO.Path.Combine(stateDirectory, "runs");
+
+    public void Started(string runId, string command, string baseline, string host, DateTimeOffset at) => Write(new JObject
+    {
+        ["event"] = "start",
+        ["runId"] = runId,
+        ["time"] = Time(at),
+        ["command"] = command,
+        ["baseline"] = baseline,
+        ["host"] = host,
+        ["processId"] = Environment.ProcessId,
+    });
+
+    public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes) => Write(new JObject
+    {
+        ["event"] = "before",
+        ["resource"] = declaration.Id,
+        ["type"] = declaration.Type,
+        ["changes"] = new JArray(changes.Select(c => new JObject
+        {
+            ["property"] = c.Property,
+            ["previous"] = c.Actual?.DeepClone(),
+            ["intended"] = c.Desired?.DeepClone(),
+        })),
+    });
+
+    public void AfterChange(ResourceDeclaration declaration, ResourceStatus outcome, string? error) => Write(new JObject
+    {
+        ["event"] = "after",
+        ["resource"] = declaration.Id,
+        ["outcome"] = outcome.ToString().ToLowerInvariant(),
+        ["error"] = error,
+    });
+
+    public void Restarted(RestartResult restart) => Write(new JObject
+    {
+        ["event"] = "restart",
+        ["service"] = restart.Service,
+        ["outcome"] = restart.Status.ToString().ToLowerInvariant(),
+        ["error"] = restart.Error,
+    });
+
+    public void Finished(RunResult result) => Write(new JObject
+    {
+        ["event"] = "end",
+        ["summary"] = JObject.FromObject(result.Summary, JsonSerializer.Create(new JsonSerializerSettings
+        {
+            ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
+        })),
+    });
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private void Write(JObject line)
+    {
+        _writer.Write(line.ToString(Formatting.None));
+        _writer.Write('\n');
+        _writer.Flush();
+        _stream.Flush(flushToDisk: true);
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _stream.Dispose();
+    }
+}
