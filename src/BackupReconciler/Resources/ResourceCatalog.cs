@@ -1,3 +1,4 @@
+using BackupReconciler.Resources.Antivirus;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.ShadowStorage;
@@ -19,6 +20,7 @@ public sealed class ResourceCatalog
         new RegistryResourceType(),
         new ServiceResourceType(),
         new ShadowStorageResourceType(),
+        new AntivirusExclusionResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
