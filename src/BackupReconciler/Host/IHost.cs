@@ -14,4 +14,10 @@ public interface IHost
     IRegistry Registry { get; }
 
     IServiceControl Services { get; }
+
+    IVolumes Volumes { get; }
+
+    IShadowStorage ShadowStorage { get; }
+
+    IAntivirus Antivirus { get; }
 }

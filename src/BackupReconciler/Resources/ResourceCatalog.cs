@@ -1,6 +1,8 @@
+using BackupReconciler.Resources.Antivirus;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
+using BackupReconciler.Resources.ShadowStorage;
 
 namespace BackupReconciler.Resources;
 
@@ -18,6 +20,8 @@ public sealed class ResourceCatalog
     public static ResourceCatalog Default { get; } = new([
         new RegistryResourceType(),
         new ServiceResourceType(),
+        new ShadowStorageResourceType(),
+        new AntivirusExclusionResourceType(),
         new PathListResourceType(),
     ]);
 

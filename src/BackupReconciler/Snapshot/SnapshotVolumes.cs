@@ -1,0 +1,51 @@
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Snapshot;
+
+/// <summary>
+/// The snapshot's <c>volumes</c> section: drive letter → <c>{ sizeBytes, freeBytes }</c>.
+/// Nothing the reconciler does changes a volume, so the section is only read.
+/// </summary>
+public sealed class SnapshotVolumes : IVolumes, ISnapshotSection
+{
+    private readonly Dictionary<string, VolumeInfo> _volumes = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Name => "volumes";
+
+    public bool Changed => false;
+
+    public void Load(JToken section, string file)
+    {
+        var reader = JsonObjectReader.ForObject(section, file, "the \"volumes\" section");
+        foreach (var property in reader.Json.Properties())
+        {
+            if (!VolumeName.TryNormalize(property.Name, out var name))
+            {
+                throw reader.Error(property, $"\"{property.Name}\" is not a volume; name volumes by {VolumeName.Expected}.");
+            }
+
+            var volume = JsonObjectReader.ForObject(property.Value, file, $"volume \"{property.Name}\"");
+            var size = volume.AsInteger(volume.Required("sizeBytes", "the capacity in bytes"), "sizeBytes", 0, long.MaxValue);
+            var free = volume.AsInteger(volume.Required("freeBytes", "the free space in bytes"), "freeBytes", 0, size);
+            volume.RejectUnknownMembers();
+            if (!_volumes.TryAdd(name, new VolumeInfo(name, size, free)))
+            {
+                throw reader.Error(property, $"the volume \"{property.Name}\" appears twice (\"c:\", \"C:\" and \"C:\\\\\" are the same volume); keep one.");
+            }
+        }
+    }
+
+    public JToken Save() =>
+        new JObject(_volumes.Values.Select(v => new JProperty(v.Name, new JObject
+        {
+            ["sizeBytes"] = v.SizeBytes,
+            ["freeBytes"] = v.FreeBytes,
+        })));
+
+    public IReadOnlyList<VolumeInfo> ReadAll() => [.. _volumes.Values];
+
+    /// <summary>Whether the host has this volume; <paramref name="name"/> is already normalised.</summary>
+    internal bool Exists(string name) => _volumes.ContainsKey(name);
+}
