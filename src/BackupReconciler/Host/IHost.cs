@@ -14,4 +14,8 @@ public interface IHost
     IRegistry Registry { get; }
 
     IServiceControl Services { get; }
+
+    ISqlServer Sql { get; }
+
+    IFileSystem Files { get; }
 }

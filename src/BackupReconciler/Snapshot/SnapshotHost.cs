@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "volumes", "shadowStorage", "antivirus", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["firewallRules", "volumes", "shadowStorage", "antivirus", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files)
     {
         Path = path;
         _document = document;
@@ -29,9 +29,12 @@ public sealed class SnapshotHost : IHost
         Facts = facts;
         var registry = new SnapshotRegistry(faults);
         var services = new SnapshotServices(faults);
+        var sql = new SnapshotSqlInstances(faults);
         Registry = registry;
         Services = services;
-        _sections = [registry, services];
+        Sql = sql;
+        Files = files;
+        _sections = [registry, services, sql];
     }
 
     public string Path { get; }
@@ -43,6 +46,11 @@ public sealed class SnapshotHost : IHost
     public IRegistry Registry { get; }
 
     public IServiceControl Services { get; }
+
+    public ISqlServer Sql { get; }
+
+    /// <summary>The <c>fileSystemRoot</c> folder; the member itself stays in the file as it is.</summary>
+    public IFileSystem Files { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
@@ -60,7 +68,8 @@ public sealed class SnapshotHost : IHost
         var facts = ReadFacts(reader, computerName);
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
         reader.Optional("$schema");
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults);
+        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults);
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)
