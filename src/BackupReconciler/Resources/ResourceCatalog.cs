@@ -1,5 +1,6 @@
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
+using BackupReconciler.Resources.SqlAgentAccount;
 
 namespace BackupReconciler.Resources;
 
@@ -17,6 +18,7 @@ public sealed class ResourceCatalog
     public static ResourceCatalog Default { get; } = new([
         new RegistryResourceType(),
         new ServiceResourceType(),
+        new SqlAgentAccountResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
