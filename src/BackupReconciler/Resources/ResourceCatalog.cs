@@ -1,6 +1,7 @@
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.SqlAgentAccount;
+using BackupReconciler.Resources.SqlAgentJobs;
 
 namespace BackupReconciler.Resources;
 
@@ -19,6 +20,7 @@ public sealed class ResourceCatalog
         new RegistryResourceType(),
         new ServiceResourceType(),
         new SqlAgentAccountResourceType(),
+        new SqlAgentJobsResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
