@@ -20,4 +20,7 @@ public interface IHost
     IShadowStorage ShadowStorage { get; }
 
     IAntivirus Antivirus { get; }
+    ISqlServer Sql { get; }
+
+    IFileSystem Files { get; }
 }

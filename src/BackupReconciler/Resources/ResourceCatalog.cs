@@ -3,6 +3,8 @@ using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.ShadowStorage;
+using BackupReconciler.Resources.SqlAgentAccount;
+using BackupReconciler.Resources.SqlAgentJobs;
 
 namespace BackupReconciler.Resources;
 
@@ -23,6 +25,8 @@ public sealed class ResourceCatalog
         new ShadowStorageResourceType(),
         new AntivirusExclusionResourceType(),
         new PathListResourceType(),
+        new SqlAgentAccountResourceType(),
+        new SqlAgentJobsResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["firewallRules", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files)
     {
         Path = path;
         _document = document;
@@ -37,7 +37,10 @@ public sealed class SnapshotHost : IHost
         Volumes = volumes;
         ShadowStorage = shadowStorage;
         Antivirus = antivirus;
-        _sections = [registry, services, volumes, shadowStorage, antivirus];
+        var sql = new SnapshotSqlInstances(faults);
+        Sql = sql;
+        Files = files;
+        _sections = [registry, services, volumes, shadowStorage, antivirus, sql];
     }
 
     public string Path { get; }
@@ -55,6 +58,10 @@ public sealed class SnapshotHost : IHost
     public IShadowStorage ShadowStorage { get; }
 
     public IAntivirus Antivirus { get; }
+    public ISqlServer Sql { get; }
+
+    /// <summary>The <c>fileSystemRoot</c> folder; the member itself stays in the file as it is.</summary>
+    public IFileSystem Files { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
@@ -72,7 +79,8 @@ public sealed class SnapshotHost : IHost
         var facts = ReadFacts(reader, computerName);
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
         reader.Optional("$schema");
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults);
+        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults);
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)

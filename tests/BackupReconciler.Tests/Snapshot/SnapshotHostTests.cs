@@ -36,6 +36,7 @@ public sealed class SnapshotHostTests
         document["computerName"] = "H";
         document["registry"] = new JObject();
         var path = folder.Write("s.json", document.ToString());
+        Directory.CreateDirectory(folder.Combine("files"));
         var host = SnapshotHost.Load(path);
 
         host.Registry.SetValue(RegistryKeyPath.Parse(@"HKLM\SOFTWARE\X"), RegistryView.Registry64, "V", RegistryValue.DWord(1));

@@ -1,0 +1,6 @@
+using BackupReconciler.Host;
+
+namespace BackupReconciler.Resources.SqlAgentJobs;
+
+/// <summary>A DPM job and the TriggerJob.exe path its step runs.</summary>
+public sealed record SelectedJob(SqlAgentJob Job, string Program);
