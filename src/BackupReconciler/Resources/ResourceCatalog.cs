@@ -1,10 +1,12 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources.SqlAgentAccount;
 using BackupReconciler.Resources.SqlAgentJobs;
+using BackupReconciler.Resources.SqlLogin;
 
 namespace BackupReconciler.Resources;
 
@@ -25,6 +27,8 @@ public sealed class ResourceCatalog
         new ShadowStorageResourceType(),
         new AntivirusExclusionResourceType(),
         new PathListResourceType(),
+        new SqlLoginResourceType(),
+        new FreeSpaceResourceType(),
         new SqlAgentAccountResourceType(),
         new SqlAgentJobsResourceType(),
     ]);

@@ -6,8 +6,8 @@ namespace BackupReconciler.Snapshot;
 
 /// <summary>
 /// The snapshot's <c>sqlInstances</c> section: per instance (names ignore case) its Agent <c>jobs</c>
-/// and its <c>logins</c>. Logins are kept as raw JSON and written back untouched until a resource
-/// manages them. Calls are counted so tests can prove that cost does not grow with the job count.
+/// and its <c>logins</c> (<c>{ "NT SERVICE\x": { "serverRoles": ["sysadmin"] } }</c>).
+/// Calls are counted so tests can prove that cost does not grow with the job count.
 /// </summary>
 public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
 {
@@ -55,9 +55,10 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
                 json["jobs"] = new JArray(instance.Jobs.Select(SaveJob));
             }
 
-            if (instance.Logins is not null)
+            if (instance.HadLogins || instance.Logins.Count > 0)
             {
-                json["logins"] = instance.Logins;
+                json["logins"] = new JObject(instance.Logins.Values.Select(login =>
+                    new JProperty(login.Name, new JObject { ["serverRoles"] = new JArray(login.ServerRoles.Cast<object>().ToArray()) })));
             }
 
             return new JProperty(instance.Name, json);
@@ -97,6 +98,71 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
         Changed |= updates.Count > 0;
     }
 
+    public IReadOnlyDictionary<string, SqlLogin>? ReadLogins(string instance)
+    {
+        _faults.Check(FaultOperation.Read, "sql:" + instance);
+        return _instances.TryGetValue(instance, out var found)
+            ? new Dictionary<string, SqlLogin>(found.Logins, StringComparer.OrdinalIgnoreCase)
+            : null;
+    }
+
+    public void CreateWindowsLogin(string instance, string login)
+    {
+        var found = Existing(instance);
+        if (found.Logins.ContainsKey(login))
+        {
+            throw new HostOperationException($"The server principal '{login}' already exists. (15025)");
+        }
+
+        found.Logins[login] = new SqlLogin(login, []);
+        Changed = true;
+    }
+
+    public void AddServerRoleMember(string instance, string role, string login)
+    {
+        var found = Existing(instance);
+        if (!found.Logins.TryGetValue(login, out var existing))
+        {
+            throw new HostOperationException($"Cannot add the principal '{login}', because it does not exist or you do not have permission. (15151)");
+        }
+
+        if (!existing.ServerRoles.Contains(role, StringComparer.OrdinalIgnoreCase))
+        {
+            found.Logins[existing.Name] = existing with { ServerRoles = [.. existing.ServerRoles, role] };
+            Changed = true;
+        }
+    }
+
+    private Instance Existing(string instance)
+    {
+        _faults.Check(FaultOperation.Set, "sql:" + instance);
+        return _instances.TryGetValue(instance, out var found)
+            ? found
+            : throw new HostOperationException($"The SQL Server instance \"{instance}\" was not found or is not accessible.");
+    }
+
+    private static Dictionary<string, SqlLogin> LoadLogins(JsonObjectReader instance)
+    {
+        var logins = new Dictionary<string, SqlLogin>(StringComparer.OrdinalIgnoreCase);
+        if (instance.OptionalObject("logins", $"\"logins\" of {instance.Subject}") is not { } section)
+        {
+            return logins;
+        }
+
+        foreach (var property in section.Json.Properties())
+        {
+            var login = JsonObjectReader.ForObject(property.Value, instance.File, $"login \"{property.Name}\" of {instance.Subject}");
+            var roles = login.OptionalStringList("serverRoles") ?? [];
+            login.RejectUnknownMembers();
+            if (!logins.TryAdd(property.Name, new SqlLogin(property.Name, roles)))
+            {
+                throw section.Error(property, $"the login \"{property.Name}\" appears twice in {instance.Subject} (login names ignore case); keep one.");
+            }
+        }
+
+        return logins;
+    }
+
     private static Instance LoadInstance(JsonObjectReader reader, string name)
     {
         var jobs = new List<SqlAgentJob>();
@@ -125,9 +191,10 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
             jobs.Add(loaded);
         }
 
-        var logins = reader.Optional("logins");
+        var hadLogins = reader.Has("logins");
+        var logins = LoadLogins(reader);
         reader.RejectUnknownMembers();
-        return new Instance(name, jobsToken is not null, jobs, logins);
+        return new Instance(name, jobsToken is not null, jobs, hadLogins, logins);
     }
 
     private static JObject SaveJob(SqlAgentJob job)
@@ -141,5 +208,5 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
         return json;
     }
 
-    private sealed record Instance(string Name, bool HadJobs, List<SqlAgentJob> Jobs, JToken? Logins);
+    private sealed record Instance(string Name, bool HadJobs, List<SqlAgentJob> Jobs, bool HadLogins, Dictionary<string, SqlLogin> Logins);
 }

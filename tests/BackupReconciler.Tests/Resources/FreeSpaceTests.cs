@@ -1,0 +1,62 @@
+using BackupReconciler.Engine;
+using BackupReconciler.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Tests.Resources;
+
+public sealed class FreeSpaceTests
+{
+    private const long GB = 1024L * 1024 * 1024;
+
+    private static JObject Host(long freeBytes) => new()
+    {
+        ["volumes"] = new JObject { ["C:"] = new JObject { ["sizeBytes"] = 500 * GB, ["freeBytes"] = freeBytes } },
+    };
+
+    private static JArray Resources() => JArray.Parse("""
+        [ { "id": "scratch", "type": "freeSpace", "why": "Backups fail when the scratch volume has less than 5-10% free",
+            "properties": { "path": "${ProgramFiles}\\Microsoft Azure Recovery Services Agent\\Scratch", "minimumFreePercent": 10 } } ]
+        """);
+
+    [Fact]
+    public void TooLittleFreeSpaceIsAManualStepWithTheAmountsAndNothingChanges()
+    {
+        using var scenario = new Scenario(Resources(), Host(21 * GB));
+        var before = File.ReadAllBytes(scenario.SnapshotPath);
+
+        var run = scenario.Apply();
+
+        Assert.Equal(ResourceStatus.Manual, run.StatusOf("scratch"));
+        Assert.Equal(["freeSpace: 21 GB free of 500 GB on C: (4.2%) → at least 50 GB (10%)"], run.DifferencesOf("scratch"));
+        Assert.Equal(
+            @"freeSpace is 21 GB free of 500 GB on C: (4.2%), the baseline wants at least 50 GB (10%); free 29 GB on C: or move C:\Program Files\Microsoft Azure Recovery Services Agent\Scratch to a volume with room; this tool never deletes data to make space",
+            Assert.Single(run.ManualSteps).Step);
+        Assert.Equal(before, File.ReadAllBytes(scenario.SnapshotPath));
+        Assert.Equal(2, ExitCodes.Detailed(run));
+    }
+
+    [Fact]
+    public void EnoughFreeSpaceIsCompliant()
+    {
+        using var scenario = new Scenario(Resources(), Host(60 * GB));
+
+        Assert.Equal(ResourceStatus.Compliant, scenario.Plan().StatusOf("scratch"));
+    }
+
+    [Fact]
+    public void AMissingVolumeFails()
+    {
+        var resources = JArray.Parse("""[ { "id": "d", "type": "freeSpace", "properties": { "path": "D:\\Scratch", "minimumFreePercent": 5 } } ]""");
+        using var scenario = new Scenario(resources, Host(60 * GB));
+
+        Assert.Equal("could not read: the volume D: of \"D:\\Scratch\" does not exist on HOST01.", scenario.Plan().Resource("d").Error);
+    }
+
+    [Theory]
+    [InlineData("""{ "path": "C:\\", "minimumFreePercent": 0 }""", "b.json(1,119): \"minimumFreePercent\" of resource \"r\" (freeSpace) is the number 0; give a number above 0 and at most 100, such as 10.")]
+    [InlineData("""{ "path": "C:\\", "minimumFreePercent": "10%" }""", "b.json(1,123): \"minimumFreePercent\" of resource \"r\" (freeSpace) is the string \"10%\"; give a number above 0 and at most 100, such as 10.")]
+    public void BadInputIsLocated(string properties, string message)
+    {
+        Assert.Equal(message, BaselineErrors.For("freeSpace", properties));
+    }
+}
