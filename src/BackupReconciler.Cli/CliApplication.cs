@@ -1,6 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
@@ -43,10 +44,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.NothingDone;
         }
 
-        using var log = Logging.Create(StateDirectory.Resolve(options.StateDirectory), options.Verbose, stderr);
+        var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr);
         try
         {
-            return Execute(options, log);
+            return Execute(options, stateDirectory, log);
         }
         catch (InputException e)
         {
@@ -62,12 +64,18 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
     }
 
-    private int Execute(CliOptions options, ILogger log)
+    private int Execute(CliOptions options, string stateDirectory, ILogger log)
     {
         var loader = new BaselineLoader(ResourceCatalog.Default);
         if (options.Verb == "validate")
         {
             return Validate(options, loader);
+        }
+
+        if (options.Verb == "runs")
+        {
+            WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
+            return ExitCodes.NoChanges;
         }
 
         var host = OpenHost(options);
@@ -80,11 +88,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var whatIf = options.Verb != "apply" || options.WhatIf;
-        var run = reconciler.Run(baseline, options.Verb, whatIf);
-        if (!whatIf && host is SnapshotHost snapshot)
-        {
-            snapshot.Save();
-        }
+        var run = whatIf
+            ? reconciler.Run(baseline, options.Verb, whatIf: true)
+            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log);
 
         var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
         WriteReport(options, options.Output switch
@@ -94,6 +100,43 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             _ => TextReport.Render(run, exitCode),
         });
         return exitCode;
+    }
+
+    /// <summary>
+    /// One applying run per host at a time, every change journaled; a previous run of this host that
+    /// never finished is reported, with the resource it was changing.
+    /// </summary>
+    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, Reconciler reconciler, ILogger log)
+    {
+        using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, $"apply {options.Baselines[0]}", options.LockTimeout, clock);
+        var notices = new List<string>();
+        if (runLock.TakenOverFrom is { } holder)
+        {
+            notices.Add($"took over the lock left by {holder}, which is no longer running");
+        }
+
+        var previous = RunRecord.All(stateDirectory).LastOrDefault(r => r.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase));
+        if (previous is { Complete: false })
+        {
+            notices.Add($"the previous run {previous.RunId} ({previous.Command} {previous.Baseline}, {previous.Time}) was interrupted"
+                + (previous.InterruptedWhileChanging is { } resource ? $" while changing \"{resource}\"" : "")
+                + "; this run re-reads everything and converges; its journal keeps what it did");
+        }
+
+        foreach (var notice in notices)
+        {
+            log.Warning("{Notice}", notice);
+        }
+
+        var runId = RunId.New(clock.GetUtcNow());
+        using var journal = new FileRunJournal(stateDirectory, runId);
+        var run = reconciler.Run(baseline, options.Verb, whatIf: false, runId, journal) with { Notices = notices };
+        if (host is SnapshotHost snapshot)
+        {
+            snapshot.Save();
+        }
+
+        return run;
     }
 
     private int Validate(CliOptions options, BaselineLoader loader)

@@ -21,9 +21,10 @@ public sealed record CliOptions(
     string? StateDirectory,
     bool Verbose,
     bool WhatIf,
-    bool DetailedExitCodes)
+    bool DetailedExitCodes,
+    TimeSpan LockTimeout)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs"];
 
     private static readonly EnumNames<OutputFormat> Formats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit));
 
@@ -36,6 +37,7 @@ public sealed record CliOptions(
           plan     BASELINE      what would apply change, property by property (changes nothing)
           apply    BASELINE      change the host to the desired state, verify, restart services once
           get      BASELINE      the actual state of the declared resources, as JSON
+          runs                   the runs recorded in the state directory: complete or interrupted
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -46,6 +48,7 @@ public sealed record CliOptions(
           --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
           --what-if              apply: only show what would change
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
+          --lock-timeout SECONDS apply: wait this long for another run on the host to finish (default 0)
           --verbose              more log lines on standard error
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
@@ -69,6 +72,7 @@ public sealed record CliOptions(
         string? snapshot = null, varsFile = null, outFile = null, stateDir = null;
         var output = OutputFormat.Text;
         bool verbose = false, whatIf = false, detailed = false;
+        var lockTimeout = TimeSpan.Zero;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -85,6 +89,12 @@ public sealed record CliOptions(
                 case "--verbose": verbose = true; break;
                 case "--what-if" when verb == "apply": whatIf = true; break;
                 case "--detailed-exitcodes" when verb == "apply": detailed = true; break;
+                case "--lock-timeout" when verb == "apply":
+                    var seconds = Value();
+                    lockTimeout = int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s <= 86400
+                        ? TimeSpan.FromSeconds(s)
+                        : throw Error($"--lock-timeout {seconds}: give whole seconds from 0 to 86400.");
+                    break;
                 case "--output":
                     var format = Value();
                     output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
@@ -102,7 +112,7 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -111,7 +121,14 @@ public sealed record CliOptions(
             }
         }
 
-        if (baselines.Count == 0)
+        if (verb == "runs")
+        {
+            if (baselines.Count > 0)
+            {
+                throw Error($"runs takes no baseline; got {string.Join(", ", baselines)}.");
+            }
+        }
+        else if (baselines.Count == 0)
         {
             throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
         }
@@ -121,7 +138,7 @@ public sealed record CliOptions(
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -46,6 +46,7 @@ public static class JsonReport
             ["resource"] = m.Resource,
             ["step"] = m.Step,
         })),
+        ["notices"] = new JArray(run.Notices.Cast<object>().ToArray()),
         ["summary"] = new JObject
         {
             ["total"] = run.Summary.Total,

@@ -11,6 +11,11 @@ public static class TextReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{run.Command} {run.Baseline} on {run.Host} · run {run.RunId}{(run.WhatIf ? " · what-if, nothing changed" : "")}\n");
+        foreach (var notice in run.Notices)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"note: {notice}\n");
+        }
+
         var width = run.Resources.Count == 0 ? 0 : run.Resources.Max(r => r.Id.Length);
         foreach (var resource in run.Resources)
         {

@@ -65,7 +65,7 @@ public sealed class RunLock : IDisposable
     {
         try
         {
-            var owner = JObject.Parse(File.ReadAllText(ownerPath));
+            var owner = JsonLine.Parse(File.ReadAllText(ownerPath));
             return $"process {owner["processId"]} ({owner["command"]}, started {owner["startedAt"]})";
         }
         catch (Exception e) when (e is IOException or JsonException)

@@ -17,6 +17,9 @@ public sealed record RunResult(
 {
     public RunSummary Summary { get; } = RunSummary.Of(Resources);
 
+    /// <summary>Things the operator should know about the run itself, such as an interrupted previous run.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>Whether a restart that was needed failed: a failure even when every resource converged.</summary>
     public bool RestartFailed => Restarts.Any(r => r.Status == RestartStatus.Failed);
 }

@@ -96,7 +96,7 @@ public sealed class CliTests : IDisposable
         var report = JObject.Parse(output);
 
         Assert.Equal(
-            ["schemaVersion", "command", "runId", "whatIf", "baseline", "host", "startedAt", "durationMs", "resources", "restarts", "manualSteps", "summary", "exitCode"],
+            ["schemaVersion", "command", "runId", "whatIf", "baseline", "host", "startedAt", "durationMs", "resources", "restarts", "manualSteps", "notices", "summary", "exitCode"],
             report.Properties().Select(p => p.Name));
         Assert.Equal(1, (int)report["schemaVersion"]!);
         Assert.Matches(@"^\d{8}T\d{6}Z-[0-9a-f]{4}$", (string)report["runId"]!);
@@ -158,7 +158,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "plna", "x.json" }, "error: \"plna\" is not a verb (did you mean \"plan\"?); the verbs are: validate, test, plan, apply, get.")]
+    [InlineData(new[] { "plna", "x.json" }, "error: \"plna\" is not a verb (did you mean \"plan\"?); the verbs are: validate, test, plan, apply, get, runs.")]
     [InlineData(new[] { "plan", "x.json", "--snapshto", "s.json" }, "error: --snapshto is not an option of plan (did you mean \"--snapshot\"?); run backup-reconciler --help.")]
     [InlineData(new[] { "plan" }, "error: plan needs a baseline file: backup-reconciler plan BASELINE.json.")]
     [InlineData(new[] { "plan", "x.json", "--output", "xml" }, "error: --output xml: use text, json or junit.")]

@@ -1,3 +1,4 @@
+using BackupReconciler.Input;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -27,7 +28,7 @@ public sealed record RunRecord(
             JObject entry;
             try
             {
-                entry = JObject.Parse(line);
+                entry = JsonLine.Parse(line);
             }
             catch (JsonReaderException)
             {
