@@ -14,4 +14,12 @@ public interface IHost
     IRegistry Registry { get; }
 
     IServiceControl Services { get; }
+
+    IScheduledTasks ScheduledTasks { get; }
+
+    IFeatures Features { get; }
+
+    IUserRights UserRights { get; }
+
+    IEventLog EventLog { get; }
 }

@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "volumes", "shadowStorage", "antivirus", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["firewallRules", "volumes", "shadowStorage", "antivirus", "sqlInstances", "fileSystemRoot", "fileAccess"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, DateTimeOffset? capturedAt, TimeProvider clock)
     {
         Path = path;
         _document = document;
@@ -29,9 +29,17 @@ public sealed class SnapshotHost : IHost
         Facts = facts;
         var registry = new SnapshotRegistry(faults);
         var services = new SnapshotServices(faults);
+        var scheduledTasks = new SnapshotScheduledTasks(faults);
+        var features = new SnapshotFeatures(faults);
+        var userRights = new SnapshotUserRights(faults);
+        var eventLog = new SnapshotEventLog(faults, capturedAt, clock);
         Registry = registry;
         Services = services;
-        _sections = [registry, services];
+        ScheduledTasks = scheduledTasks;
+        Features = features;
+        UserRights = userRights;
+        EventLog = eventLog;
+        _sections = [registry, services, scheduledTasks, features, userRights, eventLog];
     }
 
     public string Path { get; }
@@ -44,10 +52,21 @@ public sealed class SnapshotHost : IHost
 
     public IServiceControl Services { get; }
 
+    public IScheduledTasks ScheduledTasks { get; }
+
+    public IFeatures Features { get; }
+
+    public IUserRights UserRights { get; }
+
+    public IEventLog EventLog { get; }
+
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
 
-    public static SnapshotHost Load(string path)
+    public static SnapshotHost Load(string path) => Load(path, TimeProvider.System);
+
+    /// <summary>Loads the snapshot at <paramref name="path"/>; <paramref name="clock"/> is "now" when it has no <c>capturedAt</c>.</summary>
+    public static SnapshotHost Load(string path, TimeProvider clock)
     {
         var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
@@ -59,8 +78,9 @@ public sealed class SnapshotHost : IHost
         var computerName = reader.RequiredString("computerName");
         var facts = ReadFacts(reader, computerName);
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
+        var capturedAt = SnapshotTime.ReadOptional(reader, "capturedAt");
         reader.Optional("$schema");
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults);
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, capturedAt, clock);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)
