@@ -1,5 +1,9 @@
+using BackupReconciler.Resources.EventLogQuiet;
 using BackupReconciler.Resources.Registry;
+using BackupReconciler.Resources.ScheduledTask;
 using BackupReconciler.Resources.Service;
+using BackupReconciler.Resources.UserRight;
+using BackupReconciler.Resources.WindowsFeature;
 
 namespace BackupReconciler.Resources;
 
@@ -17,6 +21,10 @@ public sealed class ResourceCatalog
     public static ResourceCatalog Default { get; } = new([
         new RegistryResourceType(),
         new ServiceResourceType(),
+        new ScheduledTaskResourceType(),
+        new WindowsFeatureResourceType(),
+        new UserRightResourceType(),
+        new EventLogQuietResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
