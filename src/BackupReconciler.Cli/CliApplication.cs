@@ -150,11 +150,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return ExitCodes.NoChanges;
     }
 
-    private static IHost OpenHost(CliOptions options)
+    private IHost OpenHost(CliOptions options)
     {
         if (options.Snapshot is not null)
         {
-            return SnapshotHost.Load(options.Snapshot);
+            return SnapshotHost.Load(options.Snapshot, clock);
         }
 
         return OperatingSystem.IsWindows()

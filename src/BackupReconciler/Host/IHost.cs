@@ -23,4 +23,11 @@ public interface IHost
     ISqlServer Sql { get; }
 
     IFileSystem Files { get; }
+    IScheduledTasks ScheduledTasks { get; }
+
+    IFeatures Features { get; }
+
+    IUserRights UserRights { get; }
+
+    IEventLog EventLog { get; }
 }

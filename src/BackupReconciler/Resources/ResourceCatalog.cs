@@ -1,12 +1,16 @@
 using BackupReconciler.Resources.Antivirus;
 using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.PathList;
+using BackupReconciler.Resources.EventLogQuiet;
 using BackupReconciler.Resources.Registry;
+using BackupReconciler.Resources.ScheduledTask;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources.SqlAgentAccount;
 using BackupReconciler.Resources.SqlAgentJobs;
 using BackupReconciler.Resources.SqlLogin;
+using BackupReconciler.Resources.UserRight;
+using BackupReconciler.Resources.WindowsFeature;
 
 namespace BackupReconciler.Resources;
 
@@ -31,6 +35,10 @@ public sealed class ResourceCatalog
         new FreeSpaceResourceType(),
         new SqlAgentAccountResourceType(),
         new SqlAgentJobsResourceType(),
+        new ScheduledTaskResourceType(),
+        new WindowsFeatureResourceType(),
+        new UserRightResourceType(),
+        new EventLogQuietResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

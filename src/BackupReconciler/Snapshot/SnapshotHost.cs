@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["firewallRules", "fileSystemRoot", "fileAccess"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files, DateTimeOffset? capturedAt, TimeProvider clock)
     {
         Path = path;
         _document = document;
@@ -40,7 +40,15 @@ public sealed class SnapshotHost : IHost
         var sql = new SnapshotSqlInstances(faults);
         Sql = sql;
         Files = files;
-        _sections = [registry, services, volumes, shadowStorage, antivirus, sql];
+        var scheduledTasks = new SnapshotScheduledTasks(faults);
+        var features = new SnapshotFeatures(faults);
+        var userRights = new SnapshotUserRights(faults);
+        var eventLog = new SnapshotEventLog(faults, capturedAt, clock);
+        ScheduledTasks = scheduledTasks;
+        Features = features;
+        UserRights = userRights;
+        EventLog = eventLog;
+        _sections = [registry, services, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog];
     }
 
     public string Path { get; }
@@ -58,15 +66,27 @@ public sealed class SnapshotHost : IHost
     public IShadowStorage ShadowStorage { get; }
 
     public IAntivirus Antivirus { get; }
+
     public ISqlServer Sql { get; }
 
     /// <summary>The <c>fileSystemRoot</c> folder; the member itself stays in the file as it is.</summary>
     public IFileSystem Files { get; }
 
+    public IScheduledTasks ScheduledTasks { get; }
+
+    public IFeatures Features { get; }
+
+    public IUserRights UserRights { get; }
+
+    public IEventLog EventLog { get; }
+
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
 
-    public static SnapshotHost Load(string path)
+    public static SnapshotHost Load(string path) => Load(path, TimeProvider.System);
+
+    /// <summary>Loads the snapshot at <paramref name="path"/>; <paramref name="clock"/> is "now" when it has no <c>capturedAt</c>.</summary>
+    public static SnapshotHost Load(string path, TimeProvider clock)
     {
         var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
@@ -78,9 +98,10 @@ public sealed class SnapshotHost : IHost
         var computerName = reader.RequiredString("computerName");
         var facts = ReadFacts(reader, computerName);
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
+        var capturedAt = SnapshotTime.ReadOptional(reader, "capturedAt");
         reader.Optional("$schema");
         var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults);
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files);
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files, capturedAt, clock);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)

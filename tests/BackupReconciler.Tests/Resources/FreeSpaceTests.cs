@@ -53,10 +53,10 @@ public sealed class FreeSpaceTests
     }
 
     [Theory]
-    [InlineData("""{ "path": "C:\\", "minimumFreePercent": 0 }""", "b.json(1,119): \"minimumFreePercent\" of resource \"r\" (freeSpace) is the number 0; give a number above 0 and at most 100, such as 10.")]
-    [InlineData("""{ "path": "C:\\", "minimumFreePercent": "10%" }""", "b.json(1,123): \"minimumFreePercent\" of resource \"r\" (freeSpace) is the string \"10%\"; give a number above 0 and at most 100, such as 10.")]
+    [InlineData("""{ "path": "C:\\", "minimumFreePercent": 0 }""", "b.json(2,41): \"minimumFreePercent\" of resource \"a\" (freeSpace) is the number 0; give a number above 0 and at most 100, such as 10.")]
+    [InlineData("""{ "path": "C:\\", "minimumFreePercent": "10%" }""", "b.json(2,45): \"minimumFreePercent\" of resource \"a\" (freeSpace) is the string \"10%\"; give a number above 0 and at most 100, such as 10.")]
     public void BadInputIsLocated(string properties, string message)
     {
-        Assert.Equal(message, BaselineErrors.For("freeSpace", properties));
+        Assert.Equal(message, BaselineErrors.Of("freeSpace", properties));
     }
 }

@@ -70,11 +70,11 @@ public sealed class SqlLoginTests
 
     [Theory]
     [InlineData("""{ "instance": "MSSQLSERVER", "login": "sa", "serverRoles": ["sysadmin"] }""",
-        "b.json(1,119): \"login\" of resource \"r\" (sqlLogin) is \"sa\"; give a Windows account as DOMAIN\\name, such as \"NT SERVICE\\\\AzureWLBackupPluginSvc\" (SQL logins with passwords are never managed).")]
+        "b.json(2,42): \"login\" of resource \"a\" (sqlLogin) is \"sa\"; give a Windows account as DOMAIN\\name, such as \"NT SERVICE\\\\AzureWLBackupPluginSvc\" (SQL logins with passwords are never managed).")]
     [InlineData("""{ "instance": "MSSQLSERVER", "login": "NT SERVICE\\X", "serverRoles": ["sysadmn"] }""",
-        "b.json(1,148): \"sysadmn\" in \"serverRoles\" of resource \"r\" (sqlLogin) is not a fixed server role (did you mean \"sysadmin\"?); use: sysadmin, serveradmin, securityadmin, processadmin, setupadmin, bulkadmin, diskadmin, dbcreator, public.")]
+        "b.json(2,71): \"sysadmn\" in \"serverRoles\" of resource \"a\" (sqlLogin) is not a fixed server role (did you mean \"sysadmin\"?); use: sysadmin, serveradmin, securityadmin, processadmin, setupadmin, bulkadmin, diskadmin, dbcreator, public.")]
     public void BadInputIsLocated(string properties, string message)
     {
-        Assert.Equal(message, BaselineErrors.For("sqlLogin", properties));
+        Assert.Equal(message, BaselineErrors.Of("sqlLogin", properties));
     }
 }
