@@ -14,4 +14,6 @@ public interface IHost
     IRegistry Registry { get; }
 
     IServiceControl Services { get; }
+
+    IFirewall Firewall { get; }
 }

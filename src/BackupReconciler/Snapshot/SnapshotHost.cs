@@ -16,7 +16,7 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "volumes", "shadowStorage", "antivirus", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["volumes", "shadowStorage", "antivirus", "sqlInstances", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
@@ -29,9 +29,11 @@ public sealed class SnapshotHost : IHost
         Facts = facts;
         var registry = new SnapshotRegistry(faults);
         var services = new SnapshotServices(faults);
+        var firewall = new SnapshotFirewall(faults);
         Registry = registry;
         Services = services;
-        _sections = [registry, services];
+        Firewall = firewall;
+        _sections = [registry, services, firewall];
     }
 
     public string Path { get; }
@@ -43,6 +45,8 @@ public sealed class SnapshotHost : IHost
     public IRegistry Registry { get; }
 
     public IServiceControl Services { get; }
+
+    public IFirewall Firewall { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
