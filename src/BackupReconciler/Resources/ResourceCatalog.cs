@@ -1,3 +1,4 @@
+using BackupReconciler.Resources.Firewall;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
 
@@ -17,6 +18,7 @@ public sealed class ResourceCatalog
     public static ResourceCatalog Default { get; } = new([
         new RegistryResourceType(),
         new ServiceResourceType(),
+        new FirewallRuleResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
