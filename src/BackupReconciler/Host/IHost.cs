@@ -30,4 +30,5 @@ public interface IHost
     IUserRights UserRights { get; }
 
     IEventLog EventLog { get; }
+    IFirewall Firewall { get; }
 }

@@ -2,6 +2,7 @@ using BackupReconciler.Resources.Antivirus;
 using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.EventLogQuiet;
+using BackupReconciler.Resources.Firewall;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.ScheduledTask;
 using BackupReconciler.Resources.Service;
@@ -39,6 +40,7 @@ public sealed class ResourceCatalog
         new WindowsFeatureResourceType(),
         new UserRightResourceType(),
         new EventLogQuietResourceType(),
+        new FirewallRuleResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

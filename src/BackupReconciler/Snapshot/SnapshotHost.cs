@@ -16,7 +16,7 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "fileSystemRoot", "fileAccess"];
+        ["fileSystemRoot", "fileAccess"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
@@ -48,7 +48,9 @@ public sealed class SnapshotHost : IHost
         Features = features;
         UserRights = userRights;
         EventLog = eventLog;
-        _sections = [registry, services, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog];
+        var firewall = new SnapshotFirewall(faults);
+        Firewall = firewall;
+        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog];
     }
 
     public string Path { get; }
@@ -79,6 +81,7 @@ public sealed class SnapshotHost : IHost
     public IUserRights UserRights { get; }
 
     public IEventLog EventLog { get; }
+    public IFirewall Firewall { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);

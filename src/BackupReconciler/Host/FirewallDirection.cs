@@ -1,0 +1,7 @@
+namespace BackupReconciler.Host;
+
+public enum FirewallDirection
+{
+    Inbound,
+    Outbound,
+}

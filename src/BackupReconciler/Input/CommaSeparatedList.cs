@@ -1,0 +1,37 @@
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Input;
+
+/// <summary>
+/// A member holding a list the way Windows tools write it: an array of strings, one string with
+/// commas (<c>"135,5718"</c>, as netsh takes it), or a mix. Each entry keeps its token, so an error
+/// points at the entry that is wrong; splitting at commas is the parser's business.
+/// </summary>
+public static class CommaSeparatedList
+{
+    /// <summary>
+    /// The entries in written order, each still holding its commas; null when the member is absent.
+    /// With <paramref name="allowNumbers"/> JSON numbers count as entries, since ports are naturally written as 445.
+    /// </summary>
+    public static IReadOnlyList<(string Text, JToken Token)>? Read(JsonObjectReader reader, string name, string example, bool allowNumbers)
+    {
+        if (reader.Optional(name) is not { } token)
+        {
+            return null;
+        }
+
+        var entries = new List<(string, JToken)>();
+        foreach (var item in token is JArray array ? array.ToList() : [token])
+        {
+            var text = item.Type switch
+            {
+                JTokenType.String => item.Value<string>()!,
+                JTokenType.Integer when allowNumbers => item.ToString(Newtonsoft.Json.Formatting.None),
+                _ => throw reader.Error(item, $"\"{name}\" of {reader.Subject} must be a list of strings such as {example}; found {JsonObjectReader.Describe(item)}."),
+            };
+            entries.Add((text, item));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using BackupReconciler.Host;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Resources.Firewall;
+
+/// <summary>
+/// One Windows Firewall rule, found by name. Present: created with Windows' defaults for what the
+/// baseline does not state, or updated in place in the stated settings that differ. Absent: removed.
+/// Rules the baseline does not name are never read into a decision or changed.
+/// </summary>
+public sealed record FirewallRuleResource(string Name, bool Present, FirewallRuleSettings Desired)
+    : Resource<FirewallRuleActual>
+{
+    /// <summary>The difference that stands for the whole rule: created (actual null) or removed (desired null).</summary>
+    public const string WholeRule = "rule";
+
+    public override string TypeName => FirewallRuleResourceType.TypeName;
+
+    public override FirewallRuleActual Read(IHost host)
+    {
+        var rules = host.Firewall.FindByName(Name);
+
+        // Windows lets several rules share a name. Which of them the baseline means cannot be known,
+        // and changing one would leave the others (perhaps wider) in force, so nothing is changed and
+        // the resource fails until a person removes or renames the duplicates. An absent rule needs no
+        // such choice: every rule of that name contradicts it, so all are removed (as netsh does).
+        if (Present && rules.Count > 1)
+        {
+            throw new HostOperationException(
+                $"the firewall rule \"{Name}\" is ambiguous: {rules.Count.ToString(CultureInfo.InvariantCulture)} rules have this name (names ignore case), " +
+                $"and the tool will not guess which one the baseline means; remove or rename all but one of them " +
+                $"(netsh advfirewall firewall show rule name=\"{Name}\" lists them), then run again.");
+        }
+
+        return new FirewallRuleActual(Name, rules);
+    }
+
+    public override IReadOnlyList<Difference> Compare(FirewallRuleActual actual, IHost host)
+    {
+        var rules = actual.Rules;
+        if (!Present)
+        {
+            return rules.Count switch
+            {
+                0 => [],
+                1 => [new Difference(WholeRule, rules[0].ToJson(), null)],
+                _ => [new Difference(WholeRule, new JArray(rules.Select(r => r.ToJson())), null)],
+            };
+        }
+
+        if (rules.Count == 0)
+        {
+            return [new Difference(WholeRule, null, NewRule().ToJson())];
+        }
+
+        var rule = rules[0];
+        var target = Desired.ApplyTo(rule);
+        return Desired.Stated
+            .Where(member => !rule.SameAs(target, member))
+            .Select(member => new Difference(member, rule.ValueOf(member), target.ValueOf(member)))
+            .ToList();
+    }
+
+    public override void Apply(IHost host, FirewallRuleActual actual, IReadOnlyList<Difference> changes)
+    {
+        if (changes.Any(c => c.Property == WholeRule))
+        {
+            if (Present)
+            {
+                host.Firewall.Create(NewRule());
+            }
+            else
+            {
+                host.Firewall.Remove(Name);
+            }
+
+            return;
+        }
+
+        host.Firewall.Update(actual.Rules[0].Name, Desired.Only(changes.Select(c => c.Property).ToList()));
+    }
+
+    private FirewallRule NewRule() => Desired.ApplyTo(FirewallRule.WithDefaults(Name));
+}
