@@ -74,17 +74,10 @@ public sealed class ScaleTests(ITestOutputHelper output)
         Assert.Equal(ResourceStatus.Drifted, smallRun.StatusOf("rpc"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plan, median of 7 (each run loads the snapshot, binds the baseline, observes 3 resources): 10-item host {smallTime.TotalMilliseconds:0.0} ms, 5,000 jobs + 1,500 rules {largeTime.TotalMilliseconds:0.0} ms"));
-    }
-
-    [Fact]
-    public void TheEngineAloneIsFlatInTheNumberOfJobsAndRules()
-    {
-        var smallTime = EngineOnly(Host(jobs: 5, rules: 5));
-        var largeTime = EngineOnly(Host(jobs: 5_000, rules: 1_500));
-
+        var smallEngine = EngineOnly(Host(jobs: 5, rules: 5));
+        var largeEngine = EngineOnly(Host(jobs: 5_000, rules: 1_500));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine run over a loaded host, median of 7: 10-item host {smallTime.TotalMilliseconds:0.00} ms, 5,000 jobs + 1,500 rules {largeTime.TotalMilliseconds:0.00} ms, ratio {largeTime / smallTime:0.00}"));
-        Assert.True(largeTime > TimeSpan.Zero && smallTime > TimeSpan.Zero);
+            $"engine run over an already loaded host, median of 7: 10-item host {smallEngine.TotalMilliseconds:0.00} ms, 5,000 jobs + 1,500 rules {largeEngine.TotalMilliseconds:0.00} ms"));
     }
 
     private static TimeSpan Measure(Scenario scenario, out RunResult last)
