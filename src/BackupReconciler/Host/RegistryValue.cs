@@ -84,6 +84,19 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
         return ReadData(reader, kind, data);
     }
 
+    /// <summary>Reads <c>{ "kind": "dword", "atLeast": 379893 }</c>: a lower bound for a number value.</summary>
+    public static RegistryValue ReadMinimum(JsonObjectReader reader)
+    {
+        var kind = reader.RequiredEnum("kind", KindNames);
+        var minimum = reader.Required("atLeast", DataExpectation(kind));
+        if (kind is not (RegistryValueKind.DWord or RegistryValueKind.QWord))
+        {
+            throw reader.Error(minimum, $"\"atLeast\" of {reader.Subject} needs kind \"dword\" or \"qword\"; a {KindNames.NameOf(kind)} value has no order.");
+        }
+
+        return ReadData(reader, kind, minimum);
+    }
+
     private static string DataExpectation(RegistryValueKind kind) => kind switch
     {
         RegistryValueKind.String or RegistryValueKind.ExpandString => "a string",

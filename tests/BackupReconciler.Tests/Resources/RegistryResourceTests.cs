@@ -177,4 +177,25 @@ public sealed class RegistryResourceTests
         Assert.Equal(ResourceStatus.Failed, run.StatusOf("first"));
         Assert.Equal(ResourceStatus.Drifted, run.StatusOf("second"));
     }
+
+    [Theory]
+    [InlineData(528040, ResourceStatus.Compliant)]
+    [InlineData(379893, ResourceStatus.Compliant)]
+    [InlineData(378389, ResourceStatus.Manual)]
+    public void AtLeastAcceptsAnyNumberFromTheMinimumUp(long release, ResourceStatus expected)
+    {
+        var host = JObject.Parse($$"""{ "registry": { "HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full": { "Release": { "kind": "dword", "data": {{release}} } } } }""");
+        var resources = JArray.Parse("""[ { "id": "net", "type": "registry", "mode": "audit", "properties": { "key": "HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full", "values": { "Release": { "kind": "dword", "atLeast": 379893 } } } } ]""");
+        using var scenario = new Scenario(resources, host);
+
+        Assert.Equal(expected, scenario.Plan().StatusOf("net"));
+    }
+
+    [Fact]
+    public void AtLeastNeedsANumberKind()
+    {
+        Assert.Equal(
+            "b.json(2,81): \"atLeast\" of value \"V\" of resource \"a\" (registry) needs kind \"dword\" or \"qword\"; a string value has no order.",
+            BaselineErrors.Of("registry", """{ "key": "HKLM\\SOFTWARE\\X", "values": { "V": { "kind": "string", "atLeast": "1" } } }"""));
+    }
 }

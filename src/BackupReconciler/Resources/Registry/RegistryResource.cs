@@ -42,7 +42,7 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
             {
                 differences.Add(new Difference(spec.Property, current.ToJson(), spec.Desired.ToJson()));
             }
-            else if (!current.Equals(spec.Desired))
+            else if (spec.AtLeast ? current.Number < spec.Desired.Number : !current.Equals(spec.Desired))
             {
                 differences.Add(new Difference(spec.Property, current.DataToJson(), spec.Desired.DataToJson()));
             }
@@ -68,8 +68,11 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
     }
 }
 
-/// <summary>One declared value: <see cref="Desired"/> null means the value must be absent.</summary>
-public sealed record RegistryValueSpec(string Name, RegistryValue? Desired)
+/// <summary>
+/// One declared value: <see cref="Desired"/> null means the value must be absent; with <see cref="AtLeast"/>
+/// a number at or above the desired one is compliant (a version number, a minimum timeout).
+/// </summary>
+public sealed record RegistryValueSpec(string Name, RegistryValue? Desired, bool AtLeast = false)
 {
     /// <summary>The name shown in differences; the unnamed default value shows as <c>(default)</c>.</summary>
     public string Property => Name.Length == 0 ? "(default)" : Name;

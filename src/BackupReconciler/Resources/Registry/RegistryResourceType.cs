@@ -64,6 +64,13 @@ public sealed class RegistryResourceType : IResourceType
             return new RegistryValueSpec(member.Name, null);
         }
 
+        if (reader.Has("atLeast"))
+        {
+            var minimum = RegistryValue.ReadMinimum(reader);
+            reader.RejectUnknownMembers();
+            return new RegistryValueSpec(member.Name, minimum, AtLeast: true);
+        }
+
         var value = RegistryValue.Read(reader);
         reader.RejectUnknownMembers();
         return new RegistryValueSpec(member.Name, value);
