@@ -42,7 +42,23 @@ public static class Logging
                 LogEventLevel.Error or LogEventLevel.Fatal => "error",
                 _ => "info",
             };
-            stderr.WriteLine($"{level}: {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            // Strings as they are, not quoted: these lines are for people (the file keeps the same with :lj).
+            var line = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var token in logEvent.MessageTemplate.Tokens)
+            {
+                if (token is Serilog.Parsing.PropertyToken property
+                    && logEvent.Properties.TryGetValue(property.PropertyName, out var value)
+                    && value is ScalarValue { Value: string text })
+                {
+                    line.Write(text);
+                }
+                else
+                {
+                    token.Render(logEvent.Properties, line, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            stderr.WriteLine($"{level}: {line}");
         }
     }
 }

@@ -84,7 +84,65 @@ public sealed partial class VariableBinder
             values.TryAdd(name, VariableValue.Of(fact));
         }
 
-        return new VariableBinder(values);
+        var binder = new VariableBinder(values);
+        binder.ResolveNested(parameters);
+        return binder;
+    }
+
+    /// <summary>
+    /// Values may refer to other variables (a default of <c>${ProgramFiles}\X</c>); resolves them once,
+    /// up front, so every use sees the final text. A cycle is an error at the parameter that closes it.
+    /// </summary>
+    private void ResolveNested(IReadOnlyDictionary<string, ParameterDefinition> parameters)
+    {
+        var values = (Dictionary<string, VariableValue>)_values;
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var resolving = new List<string>();
+
+        VariableValue Resolve(string name)
+        {
+            var value = values[name];
+            if (done.Contains(name) || !value.Json.ToString(Newtonsoft.Json.Formatting.None).Contains("${", StringComparison.Ordinal))
+            {
+                return value;
+            }
+
+            var location = parameters.TryGetValue(name, out var parameter) ? parameter.Location : null;
+            if (resolving.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new InputException(location, $"the variables {string.Join(" → ", resolving.Append(name))} refer to each other in a circle; give one of them a plain value.");
+            }
+
+            resolving.Add(name);
+            var json = value.Json.DeepClone();
+            var holder = new JArray(json);
+            foreach (var text in holder.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            {
+                text.Value = Reference().Replace((string)text.Value!, match =>
+                {
+                    var referenced = match.Groups[1].Value;
+                    if (!values.ContainsKey(referenced))
+                    {
+                        throw new InputException(location,
+                            $"the value of ${{{name}}} refers to ${{{referenced}}}, which is not defined{JsonObjectReader.Suggest(referenced, values.Keys)}; define it or change the value.");
+                    }
+
+                    var inner = Resolve(referenced);
+                    return inner.IsArray
+                        ? throw new InputException(location, $"the value of ${{{name}}} uses the array ${{{referenced}}} inside a string; use a string variable there.")
+                        : inner.AsText();
+                });
+            }
+
+            resolving.RemoveAt(resolving.Count - 1);
+            done.Add(name);
+            return values[name] = new VariableValue(holder[0]);
+        }
+
+        foreach (var name in values.Keys.ToList())
+        {
+            Resolve(name);
+        }
     }
 
     /// <summary>Replaces every reference inside <paramref name="token"/> in place.</summary>

@@ -84,4 +84,26 @@ public sealed class VariableTests : IDisposable
 
         Assert.Equal("FromRoot", ServiceName(baseline));
     }
+
+    [Fact]
+    public void ADefaultMayReferToFactsAndOtherParameters()
+    {
+        var baseline = Load("""
+            { "name": "t",
+              "parameters": { "Root": { "default": "${SystemRoot}\\Agent" }, "Bin": { "default": "${Root}\\bin" } },
+              "resources": [ { "id": "a", "type": "service", "properties": { "name": "${Bin}", "startType": "manual" } } ] }
+            """);
+
+        Assert.Equal(@"C:\Windows\Agent\bin", ServiceName(baseline));
+    }
+
+    [Fact]
+    public void VariablesThatReferToEachOtherAreAnError()
+    {
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load("""
+            { "name": "t", "parameters": { "A": { "default": "${B}" }, "B": { "default": "x${A}" } }, "resources": [] }
+            """));
+
+        Assert.Matches(@"b\.json\(1,\d+\): the variables A → B → A refer to each other in a circle; give one of them a plain value\.$", e.Message);
+    }
 }

@@ -12,24 +12,13 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string RepoFile(string relative)
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "BackupReconciler.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return Path.Combine(directory, relative);
-    }
-
-    private static string Baseline => RepoFile("baselines/dpm-protected-server.json");
+    private static string Baseline => Repository.File("baselines/dpm-protected-server.json");
 
     /// <summary>A copy of a shipped sample, so apply can change it.</summary>
     private string Sample(string name)
     {
         var path = _folder.Combine(name);
-        File.Copy(RepoFile("samples/" + name), path);
+        File.Copy(Repository.File("samples/" + name), path);
         return path;
     }
 
@@ -53,7 +42,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("  ~ dpm-agent-timeouts ", output, StringComparison.Ordinal);
         Assert.Contains("      ConnectionNoActivityTimeout: 600 → 7200\n", output, StringComparison.Ordinal);
         Assert.Contains("  DPMRA: planned (requested by dpm-agent-timeouts, tcp-max-data-retransmissions)\n", output, StringComparison.Ordinal);
-        Assert.Matches(@"3 resources: 1 compliant, 2 drifted, 0 changed, 0 manual, 0 failed, 0 skipped · \d+ ms · exit 2\n$", output);
+        Assert.Matches(@"2 resources: 0 compliant, 2 drifted, 0 changed, 0 manual, 0 failed, 0 skipped · \d+ ms · exit 2\n$", output);
         Assert.Equal(before, File.ReadAllBytes(snapshot));
     }
 
@@ -119,7 +108,7 @@ public sealed class CliTests : IDisposable
         Run("test", Baseline, "--snapshot", Sample("dpm-protected-server.drifted.json"), "--output", "junit", "--out", report);
 
         var suite = XDocument.Load(report).Root!.Element("testsuite")!;
-        Assert.Equal("3", suite.Attribute("tests")!.Value);
+        Assert.Equal("2", suite.Attribute("tests")!.Value);
         Assert.Equal("2", suite.Attribute("failures")!.Value);
         Assert.Equal(2, suite.Elements("testcase").Count(c => c.Element("failure") is not null));
     }
@@ -130,8 +119,9 @@ public sealed class CliTests : IDisposable
         var (exit, output, _) = Run("get", Baseline, "--snapshot", Sample("dpm-protected-server.drifted.json"));
 
         Assert.Equal(0, exit);
-        var dpmra = JObject.Parse(output)["resources"]!.Single(r => (string)r["id"]! == "dpmra-service");
-        Assert.Equal("running", (string)dpmra["actual"]!["state"]!);
+        var timeouts = JObject.Parse(output)["resources"]!.Single(r => (string)r["id"]! == "dpm-agent-timeouts");
+        Assert.Equal(600, (int)timeouts["actual"]!["values"]!["ConnectionNoActivityTimeout"]!["data"]!);
+        Assert.Equal(JTokenType.Null, timeouts["actual"]!["values"]!["CommandTimeout"]!.Type);
     }
 
     [Fact]
@@ -140,7 +130,7 @@ public sealed class CliTests : IDisposable
         var (exit, output, _) = Run("validate", Baseline);
 
         Assert.Equal(0, exit);
-        Assert.Contains("baseline \"dpm-protected-server\", 3 resources, valid", output, StringComparison.Ordinal);
+        Assert.Contains("baseline \"dpm-protected-server\", 2 resources, valid", output, StringComparison.Ordinal);
     }
 
     [Fact]
