@@ -15,6 +15,9 @@ namespace BackupReconciler.Cli;
 /// <summary>The command line: parse, load, run, report, exit code. User mistakes print one sentence and exit 1.</summary>
 public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimeProvider clock)
 {
+    /// <summary>Masks secret variables in everything this run writes; filled as secrets become known.</summary>
+    private readonly SecretRedactor _redactor = new();
+
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -45,7 +48,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr);
+        _redactor.Add(options.Variables.CommandLine.Where(v => options.Variables.SecretNames.Contains(v.Key)).Select(v => v.Value));
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
         try
         {
             return Execute(options, stateDirectory, log);
@@ -53,13 +57,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         catch (InputException e)
         {
             log.Debug("User error: {Message}", e.Message);
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine(_redactor.Redact($"error: {e.Message}"));
             return ExitCodes.NothingDone;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.Fatal(e, "Unexpected failure");
-            stderr.WriteLine($"error: unexpected failure: {e.Message} (the log in the state directory has the details)");
+            stderr.WriteLine(_redactor.Redact($"error: unexpected failure: {e.Message} (the log in the state directory has the details)"));
             return ExitCodes.Failures;
         }
     }
@@ -80,6 +84,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         var host = OpenHost(options);
         var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
+        _redactor.Add(baseline.SecretValues);
         var reconciler = new Reconciler(host, log, clock);
         if (options.Verb == "get")
         {
@@ -129,7 +134,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var runId = RunId.New(clock.GetUtcNow());
-        using var journal = new FileRunJournal(stateDirectory, runId);
+        using var journal = new FileRunJournal(stateDirectory, runId, _redactor.Redact);
         var run = reconciler.Run(baseline, options.Verb, whatIf: false, runId, journal) with { Notices = notices };
         if (host is SnapshotHost snapshot)
         {
@@ -185,13 +190,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     {
         if (options.OutFile is null)
         {
-            stdout.Write(report);
+            stdout.Write(_redactor.Redact(report));
             return;
         }
 
         try
         {
-            File.WriteAllText(options.OutFile, report);
+            File.WriteAllText(options.OutFile, _redactor.Redact(report));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -42,6 +42,7 @@ public sealed record CliOptions(
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
           --var NAME=VALUE       set a baseline variable (repeatable; arrays as a,b,c)
+          --var-secret NAME=VALUE  the same, and the value is masked (***) in reports, logs and the journal
           --vars FILE            variables from a JSON object file
           --output text|json|junit   report format (default text)
           --out FILE             write the report to FILE instead of standard output
@@ -69,6 +70,7 @@ public sealed record CliOptions(
 
         var baselines = new List<string>();
         var variables = new List<KeyValuePair<string, string>>();
+        var secretNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? snapshot = null, varsFile = null, outFile = null, stateDir = null;
         var output = OutputFormat.Text;
         bool verbose = false, whatIf = false, detailed = false;
@@ -99,20 +101,26 @@ public sealed record CliOptions(
                     var format = Value();
                     output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
                     break;
-                case "--var":
+                case "--var" or "--var-secret":
                     var pair = Value();
                     var equals = pair.IndexOf('=', StringComparison.Ordinal);
                     if (equals <= 0)
                     {
-                        throw Error($"--var {pair}: write it as --var NAME=VALUE.");
+                        // The value may be a secret: name only the option, never echo what was given.
+                        throw Error(arg == "--var" ? $"--var {pair}: write it as --var NAME=VALUE." : "--var-secret needs NAME=VALUE.");
                     }
 
                     variables.Add(new(pair[..equals], pair[(equals + 1)..]));
+                    if (arg == "--var-secret")
+                    {
+                        secretNames.Add(pair[..equals]);
+                    }
+
                     break;
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -138,7 +146,7 @@ public sealed record CliOptions(
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -6,22 +6,26 @@ namespace BackupReconciler.Cli;
 /// <summary>Log lines to standard error (never into the report) and to a daily rolling file in the state directory.</summary>
 public static class Logging
 {
-    public static Serilog.Core.Logger Create(string stateDirectory, bool verbose, TextWriter stderr)
+    /// <summary>Every line passes through <paramref name="redactor"/>: secrets never reach a console or a file.</summary>
+    public static Serilog.Core.Logger Create(string stateDirectory, bool verbose, TextWriter stderr, BackupReconciler.Input.SecretRedactor redactor)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Debug()
-            .WriteTo.Sink(new StandardErrorSink(stderr), verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
+            .WriteTo.Sink(new RedactingSink(new StandardErrorSink(stderr), redactor), verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
         try
         {
             var logs = Path.Combine(stateDirectory, "logs");
             Directory.CreateDirectory(logs);
-            configuration = configuration.WriteTo.File(
-                Path.Combine(logs, "backup-reconciler-.log"),
-                restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Information,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+            var file = new LoggerConfiguration()
+                .MinimumLevel.Debug()
+                .WriteTo.File(
+                    Path.Combine(logs, "backup-reconciler-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 31,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
+                .CreateLogger();
+            configuration = configuration.WriteTo.Sink(new RedactingSink(file, redactor), verbose ? LogEventLevel.Debug : LogEventLevel.Information);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

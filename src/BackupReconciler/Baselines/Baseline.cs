@@ -9,7 +9,11 @@ public sealed record Baseline(
     string? Description,
     string File,
     IReadOnlyList<ResourceDeclaration> Resources,
-    IReadOnlyDictionary<string, ParameterDefinition> Parameters);
+    IReadOnlyDictionary<string, ParameterDefinition> Parameters)
+{
+    /// <summary>Values of secret variables as bound for this run; reports and logs mask them.</summary>
+    public IReadOnlyList<string> SecretValues { get; init; } = [];
+}
 
 /// <summary>One resource as declared: identity and run metadata around the typed desired state.</summary>
 public sealed record ResourceDeclaration(
@@ -46,4 +50,5 @@ public sealed record ParameterDefinition(
     ParameterType Type,
     VariableValue? Default,
     string? Description,
-    SourceLocation Location);
+    SourceLocation Location,
+    bool Secret = false);

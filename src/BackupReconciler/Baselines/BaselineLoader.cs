@@ -58,7 +58,14 @@ public sealed partial class BaselineLoader
         }
 
         CheckDependencies(resources);
-        return new Baseline(root.Name ?? Path.GetFileNameWithoutExtension(path), root.Description, path, resources, parameters);
+        var secretNames = parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames);
+        return new Baseline(root.Name ?? Path.GetFileNameWithoutExtension(path), root.Description, path, resources, parameters)
+        {
+            SecretValues = secretNames
+                .Where(binder.Values.ContainsKey)
+                .SelectMany(name => binder.Values[name].Json is JArray items ? items.Select(i => i.ToString()) : [binder.Values[name].AsText()])
+                .ToList(),
+        };
     }
 
     private void LoadDocument(string fullPath, string rootDirectory, List<Document> documents, List<string> chain, string displayPath)
@@ -156,6 +163,7 @@ public sealed partial class BaselineLoader
 
         var type = reader.OptionalEnum("type", ParameterTypes) ?? ParameterType.String;
         var description = reader.OptionalString("description");
+        var secret = reader.OptionalBool("secret") ?? false;
         VariableValue? fallback = null;
         if (reader.Optional("default") is { } token)
         {
@@ -168,7 +176,7 @@ public sealed partial class BaselineLoader
         }
 
         reader.RejectUnknownMembers();
-        return new ParameterDefinition(property.Name, type, fallback, description, JsonObjectReader.Locate(property, file));
+        return new ParameterDefinition(property.Name, type, fallback, description, JsonObjectReader.Locate(property, file), secret);
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

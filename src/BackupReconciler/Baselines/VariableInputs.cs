@@ -3,10 +3,17 @@ using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Baselines;
 
-/// <summary>Variables given for a run: <c>--var Name=value</c> (first wins) and a <c>--vars FILE</c> JSON object.</summary>
+/// <summary>
+/// Variables given for a run: <c>--var Name=value</c> and <c>--var-secret Name=value</c> (first wins)
+/// and a <c>--vars FILE</c> JSON object. Names given with --var-secret are secret: their values are
+/// masked in every report, log line and journal.
+/// </summary>
 public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> CommandLine, string? File)
 {
     public static VariableInputs None { get; } = new([], null);
+
+    /// <summary>Names whose values must never be shown.</summary>
+    public IReadOnlySet<string> SecretNames { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Hard limit on a variables file; it holds names and a few addresses, never megabytes.</summary>
     public const long MaxFileBytes = 1024 * 1024;

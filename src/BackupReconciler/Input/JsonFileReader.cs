@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -24,7 +25,7 @@ public static class JsonFileReader
         if (info.Length > maxBytes)
         {
             throw new InputException(SourceLocation.OfFile(path),
-                $"the file is {info.Length:N0} bytes, more than the {maxBytes:N0} allowed; this is not a file this tool writes or expects.");
+                string.Create(CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {maxBytes:N0} allowed; this is not a file this tool writes or expects."));
         }
 
         return Parse(path, Decode(path, File.ReadAllBytes(path)));

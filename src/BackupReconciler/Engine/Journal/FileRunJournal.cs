@@ -14,9 +14,12 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
 {
     private readonly FileStream _stream;
     private readonly StreamWriter _writer;
+    private readonly Func<string, string> _redact;
 
-    public FileRunJournal(string stateDirectory, string runId)
+    /// <param name="redact">Masks secrets in each line: the journal is kept on disk for months.</param>
+    public FileRunJournal(string stateDirectory, string runId, Func<string, string>? redact = null)
     {
+        _redact = redact ?? (line => line);
         var folder = RunsFolder(stateDirectory);
         Directory.CreateDirectory(folder);
         Path = System.IO.Path.Combine(folder, runId + ".jsonl");
@@ -81,7 +84,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
 
     private void Write(JObject line)
     {
-        _writer.Write(line.ToString(Formatting.None));
+        _writer.Write(_redact(line.ToString(Formatting.None)));
         _writer.Write('\n');
         _writer.Flush();
         _stream.Flush(flushToDisk: true);
