@@ -66,7 +66,10 @@ public sealed class SnapshotHost : IHost
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
 
-    public static SnapshotHost Load(string path)
+    public static SnapshotHost Load(string path) => Load(path, TimeProvider.System);
+
+    /// <summary>Loads the snapshot at <paramref name="path"/>; <paramref name="clock"/> is the host's "now" (file ages).</summary>
+    public static SnapshotHost Load(string path, TimeProvider clock)
     {
         var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
@@ -79,7 +82,7 @@ public sealed class SnapshotHost : IHost
         var facts = ReadFacts(reader, computerName);
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
         reader.Optional("$schema");
-        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults);
+        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults, clock);
         var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files);
         foreach (var section in host._sections)
         {
