@@ -1,4 +1,5 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.JsonFile;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.Service;
@@ -27,6 +28,7 @@ public sealed class ResourceCatalog
         new PathListResourceType(),
         new SqlAgentAccountResourceType(),
         new SqlAgentJobsResourceType(),
+        new JsonFileResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
