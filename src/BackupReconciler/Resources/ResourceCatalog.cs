@@ -1,4 +1,5 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.HostsEntry;
 using BackupReconciler.Resources.JsonFile;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
@@ -29,6 +30,7 @@ public sealed class ResourceCatalog
         new SqlAgentAccountResourceType(),
         new SqlAgentJobsResourceType(),
         new JsonFileResourceType(),
+        new HostsEntryResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
