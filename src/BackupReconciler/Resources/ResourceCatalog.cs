@@ -7,6 +7,7 @@ using BackupReconciler.Resources.Service;
 using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources.SqlAgentAccount;
 using BackupReconciler.Resources.SqlAgentJobs;
+using BackupReconciler.Resources.TempFiles;
 
 namespace BackupReconciler.Resources;
 
@@ -31,6 +32,7 @@ public sealed class ResourceCatalog
         new SqlAgentJobsResourceType(),
         new JsonFileResourceType(),
         new HostsEntryResourceType(),
+        new TempFilesResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;
