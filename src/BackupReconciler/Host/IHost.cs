@@ -23,4 +23,6 @@ public interface IHost
     ISqlServer Sql { get; }
 
     IFileSystem Files { get; }
+
+    IAccessRules AccessRules { get; }
 }

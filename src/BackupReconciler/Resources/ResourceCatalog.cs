@@ -1,4 +1,5 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.FileAccess;
 using BackupReconciler.Resources.HostsEntry;
 using BackupReconciler.Resources.JsonFile;
 using BackupReconciler.Resources.PathList;
@@ -33,6 +34,7 @@ public sealed class ResourceCatalog
         new JsonFileResourceType(),
         new HostsEntryResourceType(),
         new TempFilesResourceType(),
+        new FileAccessResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

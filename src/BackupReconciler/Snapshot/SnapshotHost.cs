@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["firewallRules", "scheduledTasks", "features", "fileSystemRoot", "fileAccess", "userRights", "events"];
+        ["firewallRules", "scheduledTasks", "features", "fileSystemRoot", "userRights", "events"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, SnapshotFileSystem files)
     {
         Path = path;
         _document = document;
@@ -40,7 +40,9 @@ public sealed class SnapshotHost : IHost
         var sql = new SnapshotSqlInstances(faults);
         Sql = sql;
         Files = files;
-        _sections = [registry, services, volumes, shadowStorage, antivirus, sql];
+        var accessRules = new SnapshotAccessRules(files, faults, computerName);
+        AccessRules = accessRules;
+        _sections = [registry, services, volumes, shadowStorage, antivirus, sql, accessRules];
     }
 
     public string Path { get; }
@@ -62,6 +64,8 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>The <c>fileSystemRoot</c> folder; the member itself stays in the file as it is.</summary>
     public IFileSystem Files { get; }
+
+    public IAccessRules AccessRules { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);

@@ -39,7 +39,7 @@ public sealed class BaselineValidationTests : IDisposable
     public void AnUnknownTypeIsNamedWithTheTypesThereAre()
     {
         Assert.Equal(
-            "b.json(1,61): resource \"a\" has the unknown type \"regsitry\" (did you mean \"registry\"?); the types are: antivirusExclusion, hostsEntry, jsonFile, pathList, registry, service, shadowStorage, sqlAgentAccount, sqlAgentJobs, tempFiles.",
+            "b.json(1,61): resource \"a\" has the unknown type \"regsitry\" (did you mean \"registry\"?); the types are: antivirusExclusion, fileAccess, hostsEntry, jsonFile, pathList, registry, service, shadowStorage, sqlAgentAccount, sqlAgentJobs, tempFiles.",
             Error("""{ "name": "t", "resources": [ { "id": "a", "type": "regsitry", "properties": {} } ] }"""));
     }
 
