@@ -31,4 +31,6 @@ public interface IHost
 
     IEventLog EventLog { get; }
     IFirewall Firewall { get; }
+
+    IAccessRules AccessRules { get; }
 }

@@ -1,5 +1,8 @@
 using BackupReconciler.Resources.Antivirus;
 using BackupReconciler.Resources.FreeSpace;
+using BackupReconciler.Resources.FileAccess;
+using BackupReconciler.Resources.HostsEntry;
+using BackupReconciler.Resources.JsonFile;
 using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.EventLogQuiet;
 using BackupReconciler.Resources.Firewall;
@@ -12,6 +15,7 @@ using BackupReconciler.Resources.SqlAgentJobs;
 using BackupReconciler.Resources.SqlLogin;
 using BackupReconciler.Resources.UserRight;
 using BackupReconciler.Resources.WindowsFeature;
+using BackupReconciler.Resources.TempFiles;
 
 namespace BackupReconciler.Resources;
 
@@ -41,6 +45,10 @@ public sealed class ResourceCatalog
         new UserRightResourceType(),
         new EventLogQuietResourceType(),
         new FirewallRuleResourceType(),
+        new JsonFileResourceType(),
+        new HostsEntryResourceType(),
+        new TempFilesResourceType(),
+        new FileAccessResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

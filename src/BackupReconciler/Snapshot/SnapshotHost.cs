@@ -16,12 +16,12 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
-        ["fileSystemRoot", "fileAccess"];
+        ["fileSystemRoot"];
 
     private readonly JObject _document;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, IFileSystem files, DateTimeOffset? capturedAt, TimeProvider clock)
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, SnapshotFileSystem files, DateTimeOffset? capturedAt, TimeProvider clock)
     {
         Path = path;
         _document = document;
@@ -50,7 +50,9 @@ public sealed class SnapshotHost : IHost
         EventLog = eventLog;
         var firewall = new SnapshotFirewall(faults);
         Firewall = firewall;
-        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog];
+        var accessRules = new SnapshotAccessRules(files, faults, computerName);
+        AccessRules = accessRules;
+        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog, accessRules];
     }
 
     public string Path { get; }
@@ -81,14 +83,20 @@ public sealed class SnapshotHost : IHost
     public IUserRights UserRights { get; }
 
     public IEventLog EventLog { get; }
+
     public IFirewall Firewall { get; }
+
+    public IAccessRules AccessRules { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
 
     public static SnapshotHost Load(string path) => Load(path, TimeProvider.System);
 
-    /// <summary>Loads the snapshot at <paramref name="path"/>; <paramref name="clock"/> is "now" when it has no <c>capturedAt</c>.</summary>
+    /// <summary>
+    /// Loads the snapshot at <paramref name="path"/>. <paramref name="clock"/> is the host's "now": for the
+    /// ages of the real files under fileSystemRoot, and for event windows when the snapshot has no <c>capturedAt</c>.
+    /// </summary>
     public static SnapshotHost Load(string path, TimeProvider clock)
     {
         var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
@@ -103,7 +111,7 @@ public sealed class SnapshotHost : IHost
         var faults = FaultInjector.Load(reader.Optional("faults"), path);
         var capturedAt = SnapshotTime.ReadOptional(reader, "capturedAt");
         reader.Optional("$schema");
-        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults);
+        var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults, clock);
         var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files, capturedAt, clock);
         foreach (var section in host._sections)
         {

@@ -1,0 +1,61 @@
+using BackupReconciler.Host;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Resources.JsonFile;
+
+/// <summary>
+/// Keys of a JSON settings file (such as the Azure Workload Backup extension's
+/// ExtensionSettingsOverrides.json, seed 002) have the declared values or are absent. Every other
+/// key, and the file's order, formatting and encoding, stay as they are; a missing file (and folder)
+/// is created. The file is replaced atomically, so a failure leaves the previous content.
+/// </summary>
+public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<string, JToken>> Set, IReadOnlyList<string> Remove)
+    : Resource<JsonFileActual>
+{
+    public override string TypeName => JsonFileResourceType.TypeName;
+
+    public override JsonFileActual Read(IHost host)
+    {
+        var content = ReadContent(host);
+        var keys = Set.Select(s => s.Key).Concat(Remove);
+        return new JsonFileActual(Path, content is not null,
+            keys.ToDictionary(key => key, key => content?.Object.TryGetValue(key, out var value) == true ? value.DeepClone() : null, StringComparer.Ordinal));
+    }
+
+    public override IReadOnlyList<Difference> Compare(JsonFileActual actual, IHost host)
+    {
+        var differences = new List<Difference>();
+        foreach (var (key, desired) in Set)
+        {
+            var current = actual.Values[key];
+            if (current is null || !JToken.DeepEquals(current, desired))
+            {
+                differences.Add(new Difference(key, current, desired.DeepClone()));
+            }
+        }
+
+        foreach (var key in Remove)
+        {
+            if (actual.Values[key] is { } current)
+            {
+                differences.Add(new Difference(key, current, null));
+            }
+        }
+
+        return differences;
+    }
+
+    public override void Apply(IHost host, JsonFileActual actual, IReadOnlyList<Difference> changes)
+    {
+        // Edit the file as it is now, not as it was read, so a key someone else changed meanwhile is not reverted.
+        var content = ReadContent(host) ?? JsonFileContent.New();
+        var edits = changes
+            .Select(change => new KeyValuePair<string, JToken?>(change.Property, Set.FirstOrDefault(s => s.Key == change.Property).Value))
+            .ToList();
+        var bytes = content.Encode(content.Text.With(edits));
+        host.Files.WriteFile(Path, stream => stream.Write(bytes));
+    }
+
+    private JsonFileContent? ReadContent(IHost host) =>
+        host.Files.ReadFile(Path, JsonFileContent.MaxBytes) is { } bytes ? JsonFileContent.Parse(Path, bytes) : null;
+}
