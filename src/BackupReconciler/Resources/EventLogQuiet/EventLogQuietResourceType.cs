@@ -39,7 +39,7 @@ public sealed class EventLogQuietResourceType : IResourceType
     private static Duration ReadWithin(JsonObjectReader properties)
     {
         var text = properties.AsString(properties.Required("within", "\"24h\""), "within");
-        return Duration.TryParse(text, out var within)
+        return Duration.TryParse(text, out var within) && within.Span > TimeSpan.Zero
             ? within
             : throw properties.Error(properties.Json["within"],
                 $"\"within\" of {properties.Subject} is \"{text}\"; give a positive duration of at most 3650d in days, hours and minutes, such as \"24h\", \"30m\", \"7d\" or \"1h30m\".");

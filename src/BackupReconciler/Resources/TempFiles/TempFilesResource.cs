@@ -1,3 +1,4 @@
+using BackupReconciler.Input;
 using System.Globalization;
 using BackupReconciler.Host;
 
@@ -30,7 +31,7 @@ public sealed record TempFilesResource(string Directory, string Pattern, int Max
     public override TempFilesActual Read(IHost host)
     {
         var entries = host.Files.ListFiles(Directory, Pattern) ?? [];
-        var cutoff = host.Files.Now - MinAge.Value;
+        var cutoff = host.Files.Now - MinAge.Span;
         var newer = 0;
         var readOnly = 0;
         var eligible = new List<FileEntry>(entries.Count);
