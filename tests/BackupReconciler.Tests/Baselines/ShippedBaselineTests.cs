@@ -38,6 +38,9 @@ public sealed partial class ShippedBaselineTests : IDisposable
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
+
+            // Git keeps no file times; the sample's files stand for ones written days ago (tempFiles keeps files newer than a day).
+            File.SetLastWriteTimeUtc(target, DateTime.UtcNow.AddDays(-2));
         }
     }
 
@@ -104,7 +107,7 @@ public sealed partial class ShippedBaselineTests : IDisposable
         foreach (var role in new[] { "dpm-server", "dpm-protected-server", "mars-agent", "sql-azure-vm", "system-state" })
         {
             var variables = File.Exists(Repository.File($"samples/{role}.vars.json")) ? new VariableInputs([], Repository.File($"samples/{role}.vars.json")) : VariableInputs.None;
-            var baseline = new BaselineLoader(ResourceCatalog.Default).Load(Repository.File($"baselines/{role}.json"), variables, new Dictionary<string, string> { ["SystemDrive"] = "C:", ["ProgramFiles"] = @"C:\Program Files", ["SystemRoot"] = @"C:\Windows" });
+            var baseline = new BaselineLoader(ResourceCatalog.Default).Load(Repository.File($"baselines/{role}.json"), variables, new Dictionary<string, string> { ["SystemDrive"] = "C:", ["ProgramFiles"] = @"C:\Program Files", ["SystemRoot"] = @"C:\Windows", ["ComputerName"] = "HOST01" });
             Assert.NotEmpty(baseline.Resources);
         }
     }
