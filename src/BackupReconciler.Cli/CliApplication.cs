@@ -83,7 +83,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var host = OpenHost(options);
-        var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
+        var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
+        var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
+        var baseline = loader.Load(options.Baselines[0], variables, host.Facts);
         _redactor.Add(baseline.SecretValues);
         var reconciler = new Reconciler(host, log, clock);
         if (options.Verb == "get")
@@ -93,9 +95,18 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var whatIf = options.Verb != "apply" || options.WhatIf;
+        if (plan is not null)
+        {
+            CheckPlanFits(plan, baseline, host, options.Plan!);
+        }
+
         var run = whatIf
             ? reconciler.Run(baseline, options.Verb, whatIf: true)
-            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log);
+            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan);
+        if (options.SavePlan is not null)
+        {
+            SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor.Redact);
+        }
 
         var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
         WriteReport(options, options.Output switch
@@ -111,9 +122,15 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// One applying run per host at a time, every change journaled; a previous run of this host that
     /// never finished is reported, with the resource it was changing.
     /// </summary>
-    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, Reconciler reconciler, ILogger log)
+    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, Reconciler reconciler, ILogger log, SavedPlan? plan)
     {
         using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, $"apply {options.Baselines[0]}", options.LockTimeout, clock);
+        if (plan is not null && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), _redactor.Redact) is { Count: > 0 } moved)
+        {
+            throw new InputException(null,
+                $"the host no longer matches the saved plan {options.Plan} ({plan.CreatedAt}), so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
+        }
+
         var notices = new List<string>();
         if (runLock.TakenOverFrom is { } holder)
         {
@@ -142,6 +159,19 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         return run;
+    }
+
+    private static void CheckPlanFits(SavedPlan plan, Baseline baseline, IHost host, string path)
+    {
+        if (!plan.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException(null, $"the saved plan {path} was made for {plan.Host}, not {host.ComputerName}; make a plan on this host.");
+        }
+
+        if (SavedPlan.DigestOf(baseline) is var digest && digest != plan.Digest)
+        {
+            throw new InputException(null, $"the baseline changed since the plan {path} was saved ({plan.Digest[..19]}… then, {digest[..19]}… now); make a new plan.");
+        }
     }
 
     private int Validate(CliOptions options, BaselineLoader loader)

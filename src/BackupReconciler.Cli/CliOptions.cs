@@ -22,7 +22,9 @@ public sealed record CliOptions(
     bool Verbose,
     bool WhatIf,
     bool DetailedExitCodes,
-    TimeSpan LockTimeout)
+    TimeSpan LockTimeout,
+    string? SavePlan = null,
+    string? Plan = null)
 {
     public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs"];
 
@@ -48,6 +50,8 @@ public sealed record CliOptions(
           --out FILE             write the report to FILE instead of standard output
           --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
           --what-if              apply: only show what would change
+          --save-plan FILE       plan: keep the plan (differences with the values seen) for apply --plan
+          --plan FILE            apply: apply exactly a saved plan; refused if the host or baseline moved
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
           --lock-timeout SECONDS apply: wait this long for another run on the host to finish (default 0)
           --verbose              more log lines on standard error
@@ -75,6 +79,7 @@ public sealed record CliOptions(
         var output = OutputFormat.Text;
         bool verbose = false, whatIf = false, detailed = false;
         var lockTimeout = TimeSpan.Zero;
+        string? savePlan = null, plan = null;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -91,6 +96,8 @@ public sealed record CliOptions(
                 case "--verbose": verbose = true; break;
                 case "--what-if" when verb == "apply": whatIf = true; break;
                 case "--detailed-exitcodes" when verb == "apply": detailed = true; break;
+                case "--save-plan" when verb == "plan": savePlan = Value(); break;
+                case "--plan" when verb == "apply": plan = Value(); break;
                 case "--lock-timeout" when verb == "apply":
                     var seconds = Value();
                     lockTimeout = int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s <= 86400
@@ -120,7 +127,7 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -146,7 +153,12 @@ public sealed record CliOptions(
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout);
+        if (plan is not null && (varsFile is not null || variables.Any(v => !secretNames.Contains(v.Key))))
+        {
+            throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
+        }
+
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan);
     }
 
     private static InputException Error(string problem) => new(null, problem);

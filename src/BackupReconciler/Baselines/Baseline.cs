@@ -13,6 +13,9 @@ public sealed record Baseline(
 {
     /// <summary>Values of secret variables as bound for this run; reports and logs mask them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
+
+    /// <summary>Full paths of the baseline file and every include, in load order: what a digest covers.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }
 
 /// <summary>One resource as declared: identity and run metadata around the typed desired state.</summary>

@@ -14,6 +14,9 @@ public sealed partial class BaselineLoader
     /// <summary>Far above any real baseline (the shipped ones are a few kilobytes); keeps a hostile file from eating memory.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>Shorter secrets cannot be masked without masking ordinary text with them.</summary>
+    public const int MinimumSecretLength = 4;
+
     private static readonly EnumNames<ResourceMode> Modes = new(("enforce", ResourceMode.Enforce), ("audit", ResourceMode.Audit));
 
     private static readonly EnumNames<ParameterType> ParameterTypes = new(
@@ -58,13 +61,22 @@ public sealed partial class BaselineLoader
         }
 
         CheckDependencies(resources);
-        var secretNames = parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames);
+        var secretNames = parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames).ToList();
+        var secretValues = secretNames
+            .Where(binder.Values.ContainsKey)
+            .SelectMany(name => (binder.Values[name].Json is JArray items ? items.Select(i => i.ToString()) : [binder.Values[name].AsText()]).Select(value => (name, value)))
+            .ToList();
+        if (secretValues.FirstOrDefault(s => s.value.Length < MinimumSecretLength) is { name: not null } tooShort)
+        {
+            // Masking a one-letter secret would mask that letter everywhere and still tell it away.
+            throw new InputException(parameters.GetValueOrDefault(tooShort.name)?.Location,
+                $"the secret variable \"{tooShort.name}\" has a value shorter than {MinimumSecretLength} characters, too short to mask reliably in logs and reports; use a real secret or do not mark it secret.");
+        }
+
         return new Baseline(root.Name ?? Path.GetFileNameWithoutExtension(path), root.Description, path, resources, parameters)
         {
-            SecretValues = secretNames
-                .Where(binder.Values.ContainsKey)
-                .SelectMany(name => binder.Values[name].Json is JArray items ? items.Select(i => i.ToString()) : [binder.Values[name].AsText()])
-                .ToList(),
+            Files = documents.Select(d => d.FullPath).ToList(),
+            SecretValues = secretValues.Select(s => s.value).ToList(),
         };
     }
 

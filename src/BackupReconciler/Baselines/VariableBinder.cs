@@ -55,7 +55,11 @@ public sealed partial class VariableBinder
 
             if (parameters.TryGetValue(name, out var parameter) && !VariableValue.Fits(json, parameter.Type))
             {
-                throw new InputException(location, $"variable \"{name}\" is {JsonObjectReader.Describe(json)}, but parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+                // "7200" for an integer is what a command line gives too: accept the text when it converts.
+                values[name] = json.Type == JTokenType.String && VariableValue.FromText((string)json!, parameter.Type) is { } converted
+                    ? converted
+                    : throw new InputException(location, $"variable \"{name}\" is {JsonObjectReader.Describe(json)}, but parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+                continue;
             }
 
             values[name] = new VariableValue(json.DeepClone());

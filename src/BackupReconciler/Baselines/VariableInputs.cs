@@ -12,6 +12,9 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
 {
     public static VariableInputs None { get; } = new([], null);
 
+    /// <summary>Variables recorded in a saved plan; they stand where a --vars file would.</summary>
+    public JObject? Recorded { get; init; }
+
     /// <summary>Names whose values must never be shown.</summary>
     public IReadOnlySet<string> SecretNames { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -22,6 +25,14 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
     public IReadOnlyDictionary<string, (JToken Value, SourceLocation Location)> ReadFile()
     {
         var result = new Dictionary<string, (JToken, SourceLocation)>(StringComparer.OrdinalIgnoreCase);
+        if (Recorded is not null)
+        {
+            foreach (var property in Recorded.Properties())
+            {
+                result[property.Name] = (property.Value, SourceLocation.OfFile("the saved plan"));
+            }
+        }
+
         if (File is null)
         {
             return result;
