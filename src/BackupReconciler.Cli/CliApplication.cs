@@ -83,6 +83,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var host = OpenHost(options);
+        if (options.Verb == "undo")
+        {
+            return Undo(options, stateDirectory, host, log);
+        }
+
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts);
@@ -108,6 +113,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor.Redact);
         }
 
+        return Report(options, run, whatIf);
+    }
+
+    private int Report(CliOptions options, RunResult run, bool whatIf)
+    {
         var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
         WriteReport(options, options.Output switch
         {
@@ -118,13 +128,36 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return exitCode;
     }
 
+    /// <summary>undo RUN-ID: the run's journal becomes a baseline of inverse changes, run like apply.</summary>
+    private int Undo(CliOptions options, string stateDirectory, IHost host, ILogger log)
+    {
+        var runId = options.Baselines[0];
+        var journal = Path.Combine(FileRunJournal.RunsFolder(stateDirectory), runId + ".jsonl");
+        if (!File.Exists(journal) || RunRecord.Read(journal) is not { } record)
+        {
+            throw new InputException(null, $"there is no run {runId} in {FileRunJournal.RunsFolder(stateDirectory)}; backup-reconciler runs lists the runs.");
+        }
+
+        if (!record.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException(null, $"run {runId} changed {record.Host}, not {host.ComputerName}; undo it on that host.");
+        }
+
+        var baseline = new UndoPlanner(ResourceCatalog.Default).Plan(journal, record, options.Force);
+        var reconciler = new Reconciler(host, log, clock);
+        var run = options.WhatIf
+            ? reconciler.Run(baseline, "undo", whatIf: true)
+            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan: null);
+        return Report(options, run, options.WhatIf);
+    }
+
     /// <summary>
     /// One applying run per host at a time, every change journaled; a previous run of this host that
     /// never finished is reported, with the resource it was changing.
     /// </summary>
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, Reconciler reconciler, ILogger log, SavedPlan? plan)
     {
-        using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, $"apply {options.Baselines[0]}", options.LockTimeout, clock);
+        using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, clock);
         if (plan is not null && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), _redactor.Redact) is { Count: > 0 } moved)
         {
             throw new InputException(null,

@@ -24,9 +24,13 @@ public sealed record CliOptions(
     bool DetailedExitCodes,
     TimeSpan LockTimeout,
     string? SavePlan = null,
-    string? Plan = null)
+    string? Plan = null,
+    bool Force = false)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo"];
+
+    /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
+    public bool Changes => Verb is "apply" or "undo";
 
     private static readonly EnumNames<OutputFormat> Formats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit));
 
@@ -40,6 +44,7 @@ public sealed record CliOptions(
           apply    BASELINE      change the host to the desired state, verify, restart services once
           get      BASELINE      the actual state of the declared resources, as JSON
           runs                   the runs recorded in the state directory: complete or interrupted
+          undo     RUN-ID        set back what that run changed (newest first), where it can be undone
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -49,7 +54,8 @@ public sealed record CliOptions(
           --output text|json|junit   report format (default text)
           --out FILE             write the report to FILE instead of standard output
           --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
-          --what-if              apply: only show what would change
+          --what-if              apply, undo: only show what would change
+          --force                undo: also where a value changed again since the run
           --save-plan FILE       plan: keep the plan (differences with the values seen) for apply --plan
           --plan FILE            apply: apply exactly a saved plan; refused if the host or baseline moved
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
@@ -79,6 +85,7 @@ public sealed record CliOptions(
         var output = OutputFormat.Text;
         bool verbose = false, whatIf = false, detailed = false;
         var lockTimeout = TimeSpan.Zero;
+        var force = false;
         string? savePlan = null, plan = null;
         for (var i = 1; i < args.Count; i++)
         {
@@ -94,11 +101,12 @@ public sealed record CliOptions(
                 case "--out": outFile = Value(); break;
                 case "--state-dir": stateDir = Value(); break;
                 case "--verbose": verbose = true; break;
-                case "--what-if" when verb == "apply": whatIf = true; break;
-                case "--detailed-exitcodes" when verb == "apply": detailed = true; break;
+                case "--what-if" when verb is "apply" or "undo": whatIf = true; break;
+                case "--detailed-exitcodes" when verb is "apply" or "undo": detailed = true; break;
+                case "--force" when verb == "undo": force = true; break;
                 case "--save-plan" when verb == "plan": savePlan = Value(); break;
                 case "--plan" when verb == "apply": plan = Value(); break;
-                case "--lock-timeout" when verb == "apply":
+                case "--lock-timeout" when verb is "apply" or "undo":
                     var seconds = Value();
                     lockTimeout = int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s <= 86400
                         ? TimeSpan.FromSeconds(s)
@@ -127,7 +135,7 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -142,6 +150,10 @@ public sealed record CliOptions(
             {
                 throw Error($"runs takes no baseline; got {string.Join(", ", baselines)}.");
             }
+        }
+        else if (verb == "undo" && baselines.Count != 1)
+        {
+            throw Error("undo needs one run id: backup-reconciler undo RUN-ID (backup-reconciler runs lists them).");
         }
         else if (baselines.Count == 0)
         {
@@ -158,7 +170,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -42,7 +42,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
 
         log.Information("Changing {Resource} ({Type}): {Changes}", declaration.Id, declaration.Type,
             string.Join("; ", changes.Select(c => $"{c.Property}: {ValueText.Format(c.Actual)} → {ValueText.Format(c.Desired)}")));
-        journal.BeforeChange(declaration, changes);
+        journal.BeforeChange(declaration, changes, UndoOf(declaration, observed, changes));
         var outcome = ApplyAndVerify(declaration, observed, changes, manualSteps);
         journal.AfterChange(declaration, outcome.Result.Status, outcome.Result.Error);
         return outcome;
@@ -71,6 +71,19 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         }
 
         return new ResourceOutcome(Result(declaration, ResourceStatus.Changed, differences, null), manualSteps, WillChange: true);
+    }
+
+    private UndoStep UndoOf(ResourceDeclaration declaration, Observation observed, IReadOnlyList<Difference> changes)
+    {
+        try
+        {
+            return declaration.Resource.UndoOf(observed, changes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error(e, "{Resource}: could not work out how to undo the change", declaration.Id);
+            return UndoStep.Cannot($"working out the undo failed: {e.Message}");
+        }
     }
 
     /// <summary>Runs a host call; returns the failure message, or null on success.</summary>

@@ -20,6 +20,10 @@ public interface IResource
 
     /// <summary>What a person must still do after this resource changed.</summary>
     IReadOnlyList<string> FollowUpsWhenChanged { get; }
+
+    /// <summary>How to take back <paramref name="changes"/> made on <paramref name="observation"/>; asked before they are made.</summary>
+    UndoStep UndoOf(Observation observation, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot($"{TypeName} changes cannot be undone");
 }
 
 /// <summary>The actual state (as shown by <c>get</c>) and what differs from the desired state.</summary>

@@ -21,6 +21,13 @@ public abstract record Resource<TActual> : IResource
 
     public abstract void Apply(IHost host, TActual actual, IReadOnlyList<Difference> changes);
 
+    /// <summary>By default a change cannot be undone; types whose previous values can be set again override this.</summary>
+    public virtual UndoStep UndoOf(TActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot($"{TypeName} changes cannot be undone");
+
+    UndoStep IResource.UndoOf(Observation observation, IReadOnlyList<Difference> changes) =>
+        UndoOf((TActual)observation.Actual, changes);
+
     Observation IResource.Observe(IHost host)
     {
         var actual = Read(host);

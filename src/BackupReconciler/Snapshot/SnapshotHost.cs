@@ -152,6 +152,21 @@ public sealed class SnapshotHost : IHost
         return facts;
     }
 
+    /// <summary>
+    /// The whole document with every managed section written out in the host's own form (defaults made
+    /// explicit): two snapshots that stand for the same host state have equal canonical forms.
+    /// </summary>
+    public JObject Canonical()
+    {
+        var copy = (JObject)_document.DeepClone();
+        foreach (var section in _sections)
+        {
+            copy[section.Name] = section.Save();
+        }
+
+        return copy;
+    }
+
     /// <summary>Writes the changed state back atomically (see <see cref="AtomicFile"/>); unchanged, the file is not touched.</summary>
     public void Save()
     {

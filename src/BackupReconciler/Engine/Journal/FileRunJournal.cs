@@ -42,7 +42,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
         ["processId"] = Environment.ProcessId,
     });
 
-    public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes) => Write(new JObject
+    public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes, UndoStep undo) => Write(new JObject
     {
         ["event"] = "before",
         ["resource"] = declaration.Id,
@@ -53,7 +53,16 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
             ["previous"] = c.Actual?.DeepClone(),
             ["intended"] = c.Desired?.DeepClone(),
         })),
+        ["restartServices"] = new JArray(declaration.RestartServices.Concat(declaration.Resource.RestartsWhenChanged).Cast<object>().ToArray()),
+        ["undo"] = KeepsNoSecret(undo).ToJson(),
     });
+
+    /// <summary>An undo that would have to write a secret back cannot be kept: the journal masks secrets.</summary>
+    private UndoStep KeepsNoSecret(UndoStep undo)
+    {
+        var text = undo.ToJson().ToString(Formatting.None);
+        return _redact(text) == text ? undo : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
+    }
 
     public void AfterChange(ResourceDeclaration declaration, ResourceStatus outcome, string? error) => Write(new JObject
     {

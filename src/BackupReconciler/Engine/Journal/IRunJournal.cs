@@ -11,8 +11,11 @@ public interface IRunJournal
 {
     void Started(string runId, string command, string baseline, string host, DateTimeOffset at);
 
-    /// <summary>Called before the host is touched; the implementation must have it on disk when it returns.</summary>
-    void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes);
+    /// <summary>
+    /// Called before the host is touched, with how to take the change back; the implementation must have
+    /// it on disk when it returns.
+    /// </summary>
+    void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes, UndoStep undo);
 
     void AfterChange(ResourceDeclaration declaration, ResourceStatus outcome, string? error);
 
@@ -30,7 +33,7 @@ public sealed class NoJournal : IRunJournal
     {
     }
 
-    public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes)
+    public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes, UndoStep undo)
     {
     }
 

@@ -38,6 +38,9 @@ public sealed record AntivirusExclusionResource(IReadOnlyList<ExclusionList> Lis
 
     private static JArray Array(IReadOnlyList<string> entries) => new(entries.Cast<object>().ToArray());
 
+    public override UndoStep UndoOf(AntivirusExclusionActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("exclusions are only ever added, never removed by this tool; remove them in Defender by hand");
+
     public override void Apply(IHost host, AntivirusExclusionActual actual, IReadOnlyList<Difference> changes)
     {
         IReadOnlyList<string> MissingOf(ExclusionKind kind) =>

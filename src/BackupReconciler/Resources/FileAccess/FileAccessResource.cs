@@ -42,6 +42,9 @@ public sealed record FileAccessResource(string Path, string Identity, FileRights
         return granted ? [] : [Difference.Of(actual.Identity, current, desired)];
     }
 
+    public override UndoStep UndoOf(FileAccessActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("access rules are only ever added, never removed by this tool; remove the rule in the folder's Security tab by hand");
+
     public override void Apply(IHost host, FileAccessActual actual, IReadOnlyList<Difference> changes) =>
         host.AccessRules.Add(Path, new FileAccessRule(actual.Identity, Rights, AccessRuleType.Allow, Inherit && actual.IsFolder));
 

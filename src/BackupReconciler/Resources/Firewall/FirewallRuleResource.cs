@@ -62,6 +62,34 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
             .ToList();
     }
 
+    /// <summary>A created rule is removed again, a removed one recreated, an updated one set back; duplicates removed together cannot be told apart again.</summary>
+    public override UndoStep UndoOf(FirewallRuleActual actual, IReadOnlyList<Difference> changes)
+    {
+        if (changes.SingleOrDefault(c => c.Property == WholeRule) is { } whole)
+        {
+            return whole.Actual switch
+            {
+                null => UndoStep.With(FirewallRuleResourceType.TypeName, new JObject { ["name"] = Name, ["ensure"] = "absent" }),
+                JObject rule => UndoStep.With(FirewallRuleResourceType.TypeName, (JObject)rule.DeepClone()),
+                _ => UndoStep.Cannot($"{actual.Rules.Count} rules named \"{Name}\" were removed; recreate them by hand"),
+            };
+        }
+
+        var properties = new JObject { ["name"] = Name };
+        foreach (var change in changes)
+        {
+            properties[change.Property] = change.Actual?.DeepClone();
+        }
+
+        // Ports mean nothing without their protocol, so a baseline must state both; so must an undo.
+        if (properties[FirewallRuleMembers.Protocol] is null && (properties[FirewallRuleMembers.LocalPorts] is not null || properties[FirewallRuleMembers.RemotePorts] is not null))
+        {
+            properties[FirewallRuleMembers.Protocol] = actual.Rules[0].ValueOf(FirewallRuleMembers.Protocol);
+        }
+
+        return UndoStep.With(FirewallRuleResourceType.TypeName, properties);
+    }
+
     public override void Apply(IHost host, FirewallRuleActual actual, IReadOnlyList<Difference> changes)
     {
         if (changes.Any(c => c.Property == WholeRule))

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using System.Net;
 using BackupReconciler.Host;
 
@@ -32,6 +33,25 @@ public sealed record HostsEntryResource(string Hostname, IPAddress Address, stri
         return right
             ? []
             : [Difference.Of(Hostname, actual.Addresses.Count == 0 ? null : string.Join(", ", actual.Addresses), Address.ToString())];
+    }
+
+    /// <summary>A single previous address can be put back; an added line or several addresses need a person.</summary>
+    public override UndoStep UndoOf(HostsEntryActual actual, IReadOnlyList<Difference> changes)
+    {
+        if (actual.Addresses.Count != 1)
+        {
+            return UndoStep.Cannot(actual.Addresses.Count == 0
+                ? $"the hosts entry for {Hostname} was added; remove its line by hand if it must go"
+                : $"{Hostname} had several addresses ({string.Join(", ", actual.Addresses)}); restore them by hand");
+        }
+
+        var properties = new JObject { ["hostname"] = Hostname, ["address"] = actual.Addresses[0].ToString() };
+        if (Path is not null)
+        {
+            properties["path"] = Path;
+        }
+
+        return UndoStep.With(HostsEntryResourceType.TypeName, properties);
     }
 
     public override void Apply(IHost host, HostsEntryActual actual, IReadOnlyList<Difference> changes)

@@ -45,6 +45,15 @@ public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<st
         return differences;
     }
 
+    /// <summary>Keys that had a value get it back; keys that were not there are removed again.</summary>
+    public override UndoStep UndoOf(JsonFileActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.With(JsonFileResourceType.TypeName, new JObject
+        {
+            ["path"] = Path,
+            ["set"] = new JObject(changes.Where(c => c.Actual is not null).Select(c => new JProperty(c.Property, c.Actual!.DeepClone()))),
+            ["remove"] = new JArray(changes.Where(c => c.Actual is null).Select(c => (object)c.Property).ToArray()),
+        });
+
     public override void Apply(IHost host, JsonFileActual actual, IReadOnlyList<Difference> changes)
     {
         // Edit the file as it is now, not as it was read, so a key someone else changed meanwhile is not reverted.

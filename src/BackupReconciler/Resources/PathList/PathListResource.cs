@@ -44,6 +44,12 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
         return [Difference.Of(Variable, actual.Value, current + separator + string.Join(';', missing))];
     }
 
+    public override UndoStep UndoOf(PathListActual actual, IReadOnlyList<Difference> changes) =>
+        Registry.RegistryUndo.Of(EnvironmentKey, RegistryView.Registry64, new JObject
+        {
+            [Variable] = Registry.RegistryUndo.PreviousValue(actual.Value is null ? null : new JValue(actual.Value), actual.Kind),
+        });
+
     public override void Apply(IHost host, PathListActual actual, IReadOnlyList<Difference> changes)
     {
         var desired = (string)changes.Single().Desired!;

@@ -51,6 +51,13 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
         return differences;
     }
 
+    public override UndoStep UndoOf(RegistryActual actual, IReadOnlyList<Difference> changes) =>
+        RegistryUndo.Of(Key, View, new JObject(changes.Select(change =>
+        {
+            var spec = Values.Single(v => v.Property.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
+            return new JProperty(spec.Name, RegistryUndo.PreviousValue(change.Actual, spec.Desired?.Kind ?? RegistryValueKind.String));
+        })));
+
     public override void Apply(IHost host, RegistryActual actual, IReadOnlyList<Difference> changes)
     {
         foreach (var change in changes)

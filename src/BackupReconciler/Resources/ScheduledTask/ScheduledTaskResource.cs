@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using BackupReconciler.Host;
 
 namespace BackupReconciler.Resources.ScheduledTask;
@@ -34,6 +35,17 @@ public sealed record ScheduledTaskResource(string FullPath, bool? Enabled, IRead
         }
 
         return differences;
+    }
+
+    public override UndoStep UndoOf(ScheduledTaskActual actual, IReadOnlyList<Difference> changes)
+    {
+        var split = FullPath.LastIndexOf('\\');
+        return UndoStep.With(ScheduledTaskResourceType.TypeName, new JObject
+        {
+            ["path"] = FullPath[..(split + 1)],
+            ["name"] = FullPath[(split + 1)..],
+            ["enabled"] = changes.Single(c => c.Property == "enabled").Actual?.DeepClone(),
+        });
     }
 
     public override void Apply(IHost host, ScheduledTaskActual actual, IReadOnlyList<Difference> changes)

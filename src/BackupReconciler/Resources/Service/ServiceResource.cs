@@ -45,6 +45,20 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
         return differences;
     }
 
+    public override UndoStep UndoOf(ServiceActual actual, IReadOnlyList<Difference> changes)
+    {
+        var properties = new JObject { ["name"] = Name };
+        foreach (var change in changes)
+        {
+            properties[change.Property] = change.Actual?.DeepClone();
+        }
+
+        // A paused service cannot be declared; the previous state is then not something undo can ask for.
+        return actual.Service.State == ServiceState.Paused && changes.Any(c => c.Property == "state")
+            ? UndoStep.Cannot($"service \"{Name}\" was paused, a state a baseline cannot ask for")
+            : UndoStep.With(ServiceResourceType.TypeName, properties);
+    }
+
     public override void Apply(IHost host, ServiceActual actual, IReadOnlyList<Difference> changes)
     {
         // Start type and account first: a disabled service cannot be started, and a new account takes effect on start.

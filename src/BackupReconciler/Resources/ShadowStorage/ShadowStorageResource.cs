@@ -47,6 +47,9 @@ public sealed record ShadowStorageResource(string ForVolume, string OnVolume, Sh
     private static bool IsEnough(ShadowStorageActual actual, long? desired) =>
         actual.Exists && (actual.MaxSizeBytes is null || (desired is { } d && actual.MaxSizeBytes >= d));
 
+    public override UndoStep UndoOf(ShadowStorageActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("undo would shrink the shadow storage limit again, and shrinking can delete shadow copies; lower it by hand if you must");
+
     public override void Apply(IHost host, ShadowStorageActual actual, IReadOnlyList<Difference> changes)
     {
         var desired = MaxSize.LimitOn(actual.StorageVolumeSizeBytes);

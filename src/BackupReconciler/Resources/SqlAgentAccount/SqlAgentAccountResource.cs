@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using BackupReconciler.Host;
 
 namespace BackupReconciler.Resources.SqlAgentAccount;
@@ -65,6 +66,13 @@ public sealed record SqlAgentAccountResource(string Instance, RegistryKeyPath Se
 
         return differences;
     }
+
+    /// <summary>Undo writes the previous values back through a registry resource (and SQL Server restarts again).</summary>
+    public override UndoStep UndoOf(SqlAgentAccountActual actual, IReadOnlyList<Difference> changes) =>
+        Registry.RegistryUndo.Of(SetupKey, RegistryView.Registry64, new JObject(changes.Select(change =>
+            new JProperty(
+                ValueNames.Single(n => n.Equals(change.Property, StringComparison.OrdinalIgnoreCase)),
+                Registry.RegistryUndo.PreviousValue(change.Actual, RegistryValueKind.String)))));
 
     public override void Apply(IHost host, SqlAgentAccountActual actual, IReadOnlyList<Difference> changes)
     {

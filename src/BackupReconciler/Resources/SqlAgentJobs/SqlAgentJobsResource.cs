@@ -74,6 +74,9 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
         return differences;
     }
 
+    public override UndoStep UndoOf(SqlAgentJobsActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("disabling DPM's jobs again would stop scheduled backups; change them in SQL Server Agent by hand");
+
     public override void Apply(IHost host, SqlAgentJobsActual actual, IReadOnlyList<Difference> changes)
     {
         var setEnabled = changes.Any(c => c.Property == "enabled");

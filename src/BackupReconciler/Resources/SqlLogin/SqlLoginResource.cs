@@ -36,6 +36,9 @@ public sealed record SqlLoginResource(string Instance, string Login, IReadOnlyLi
         return differences;
     }
 
+    public override UndoStep UndoOf(SqlLoginActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("logins and role memberships are only ever added, never removed by this tool; remove them in SQL Server by hand");
+
     public override void Apply(IHost host, SqlLoginActual actual, IReadOnlyList<Difference> changes)
     {
         if (changes.Any(c => c.Property == "login"))

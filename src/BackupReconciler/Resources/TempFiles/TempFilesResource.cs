@@ -22,12 +22,6 @@ public sealed record TempFilesResource(string Directory, string Pattern, int Max
 {
     public override string TypeName => TempFilesResourceType.TypeName;
 
-    /// <summary>
-    /// A deleted file cannot be put back, so an undo of a run that cleaned up can only report it.
-    /// The run journal records what was deleted (the count in the difference), not the content.
-    /// </summary>
-    public bool IsReversible => false;
-
     public override TempFilesActual Read(IHost host)
     {
         var entries = host.Files.ListFiles(Directory, Pattern) ?? [];
@@ -79,6 +73,10 @@ public sealed record TempFilesResource(string Directory, string Pattern, int Max
 
         return [Difference.Of("count", actual.Count, desired)];
     }
+
+    /// <summary>A deleted file cannot be put back: undo of a run that cleaned up can only say so.</summary>
+    public override UndoStep UndoOf(TempFilesActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("deleted files cannot be brought back");
 
     public override void Apply(IHost host, TempFilesActual actual, IReadOnlyList<Difference> changes)
     {

@@ -22,6 +22,9 @@ public sealed record UserRightResource(string Right, IReadOnlyList<string> Ident
             .Select(identity => Difference.Of("identities", null, AccountName.Normalize(identity, host.ComputerName)))
             .ToList();
 
+    public override UndoStep UndoOf(UserRightActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.Cannot("user rights are only ever granted, never revoked by this tool; revoke them in Local Security Policy by hand");
+
     public override void Apply(IHost host, UserRightActual actual, IReadOnlyList<Difference> changes)
     {
         foreach (var change in changes)

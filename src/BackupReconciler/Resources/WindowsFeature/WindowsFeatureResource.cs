@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using BackupReconciler.Host;
 
 namespace BackupReconciler.Resources.WindowsFeature;
@@ -13,6 +14,9 @@ public sealed record WindowsFeatureResource(string Name, bool Installed) : Resou
 
     public override IReadOnlyList<Difference> Compare(WindowsFeatureActual actual, IHost host) =>
         actual.Installed == Installed ? [] : [Difference.Of("installed", actual.Installed, Installed)];
+
+    public override UndoStep UndoOf(WindowsFeatureActual actual, IReadOnlyList<Difference> changes) =>
+        UndoStep.With(WindowsFeatureResourceType.TypeName, new JObject { ["name"] = Name, ["installed"] = actual.Installed });
 
     public override void Apply(IHost host, WindowsFeatureActual actual, IReadOnlyList<Difference> changes)
     {

@@ -1,0 +1,140 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using BackupReconciler.Resources;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Engine.Journal;
+
+/// <summary>
+/// Turns a run's journal into a baseline that sets back what the run changed, newest change first,
+/// to be run through the same engine (with what-if, journal and report of its own). Changes that
+/// cannot be taken back, and values that changed again since the run (unless forced), fail with the reason.
+/// </summary>
+public sealed class UndoPlanner(ResourceCatalog catalog)
+{
+    public Baseline Plan(string journalPath, RunRecord run, bool force)
+    {
+        var steps = new List<(JObject Before, string? Outcome)>();
+        foreach (var line in File.ReadLines(journalPath))
+        {
+            JObject entry;
+            try
+            {
+                entry = JsonLine.Parse(line);
+            }
+            catch (JsonReaderException)
+            {
+                continue; // the last line of a run killed while writing it
+            }
+
+            switch ((string?)entry["event"])
+            {
+                case "before":
+                    steps.Add((entry, null));
+                    break;
+                case "after":
+                    var index = steps.FindLastIndex(s => (string?)s.Before["resource"] == (string?)entry["resource"]);
+                    if (index >= 0)
+                    {
+                        steps[index] = (steps[index].Before, (string?)entry["outcome"]);
+                    }
+
+                    break;
+            }
+        }
+
+        // A change that was made (changed), partly made (failed) or interrupted may have touched the host;
+        // undo checks each property anyway, so taking them all is safe.
+        var declarations = Enumerable.Reverse(steps)
+            .Select(step => Declaration(step.Before, run.RunId, force))
+            .ToList();
+        return new Baseline($"run {run.RunId}", $"restores what run {run.RunId} ({run.Command} {run.Baseline}) changed", journalPath, declarations, new Dictionary<string, ParameterDefinition>());
+    }
+
+    private ResourceDeclaration Declaration(JObject before, string runId, bool force)
+    {
+        var id = (string)before["resource"]!;
+        var intended = (before["changes"] as JArray ?? [])
+            .GroupBy(c => (string)c["property"]!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First()["intended"] is { Type: not JTokenType.Null } value ? value : null, StringComparer.OrdinalIgnoreCase);
+        var restarts = (before["restartServices"] as JArray ?? []).Select(s => (string)s!).ToList();
+        var undo = UndoStep.FromJson(before["undo"]);
+        IResource resource = undo.IsPossible && Parse(undo, id) is { } inverse
+            ? new UndoGuard(inverse, intended, force, runId)
+            : new RefusedUndo((string)before["type"]!, undo.Impossible ?? $"the recorded undo of \"{id}\" is not a valid {undo.Type} resource");
+        return new ResourceDeclaration($"undo-{id}", resource, ResourceMode.Enforce, [], restarts, $"undo of run {runId}", null, SourceLocation.OfFile(id));
+    }
+
+    private IResource? Parse(UndoStep undo, string id)
+    {
+        if (!catalog.TryGet(undo.Type!, out var type))
+        {
+            return null;
+        }
+
+        try
+        {
+            return type.Parse(new JsonObjectReader((JObject)undo.Properties!.DeepClone(), "journal", $"undo of \"{id}\""));
+        }
+        catch (InputException)
+        {
+            return null; // a previous value no baseline can state (a paused service, a protocol number)
+        }
+    }
+
+    /// <summary>Runs the inverse only where the host still shows what the run set, unless forced.</summary>
+    private sealed class UndoGuard(IResource inner, IReadOnlyDictionary<string, JToken?> intended, bool force, string runId) : IResource
+    {
+        public string TypeName => inner.TypeName;
+
+        public IReadOnlyList<string> RestartsWhenChanged => inner.RestartsWhenChanged;
+
+        public IReadOnlyList<string> FollowUpsWhenChanged => inner.FollowUpsWhenChanged;
+
+        public Observation Observe(IHost host)
+        {
+            var observation = inner.Observe(host);
+            if (!force)
+            {
+                var moved = observation.Differences
+                    .Where(d => intended.TryGetValue(d.Property, out var set) && !SameValue(d.Actual, set))
+                    .Select(d => $"{d.Property} is {ValueText.Format(d.Actual)} now, the run set {ValueText.Format(intended[d.Property])}")
+                    .ToList();
+                if (moved.Count > 0)
+                {
+                    throw new HostOperationException($"changed since run {runId}: {string.Join("; ", moved)}; undo would overwrite that, so it was not done (pass --force to undo anyway)");
+                }
+            }
+
+            return observation;
+        }
+
+        /// <summary>Registry values show as bare data or as <c>{ kind, data }</c> depending on what they were compared with.</summary>
+        private static bool SameValue(JToken? now, JToken? set) =>
+            JToken.DeepEquals(now, set)
+            || (now is JObject { } whole && whole["kind"] is not null && set is not JObject && JToken.DeepEquals(whole["data"], set))
+            || (set is JObject { } wanted && wanted["kind"] is not null && now is not JObject && JToken.DeepEquals(wanted["data"], now));
+
+        public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes) => inner.Apply(host, observation, changes);
+
+        public UndoStep UndoOf(Observation observation, IReadOnlyList<Difference> changes) => inner.UndoOf(observation, changes);
+    }
+
+    /// <summary>A change the journal says cannot be taken back: reported as failed with the reason.</summary>
+    private sealed class RefusedUndo(string type, string reason) : IResource
+    {
+        public string TypeName => type;
+
+        public IReadOnlyList<string> RestartsWhenChanged => [];
+
+        public IReadOnlyList<string> FollowUpsWhenChanged => [];
+
+        public Observation Observe(IHost host) => throw new HostOperationException($"cannot be undone: {reason}");
+
+        public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes)
+        {
+        }
+    }
+}

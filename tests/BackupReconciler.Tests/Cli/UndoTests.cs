@@ -1,0 +1,139 @@
+using BackupReconciler.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Tests.Cli;
+
+public sealed class UndoTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string State => _folder.Combine("state");
+
+    private const string Environment = @"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment";
+
+    private string Baseline() => _folder.Write("b.json", $$"""
+        { "name": "undoable", "resources": [
+            { "id": "timeouts", "type": "registry", "restartServices": ["DPMRA"], "properties": { "key": "HKLM\\SOFTWARE\\X", "values": {
+                "Changed": { "kind": "dword", "data": 7200 }, "Added": { "kind": "string", "data": "new" }, "Removed": { "ensure": "absent" },
+                "KindChanged": { "kind": "dword", "data": 5 } } } },
+            { "id": "vss", "type": "service", "properties": { "name": "VSS", "startType": "manual", "state": "running" } },
+            { "id": "psmodulepath", "type": "pathList", "properties": { "variable": "PSModulePath", "contains": ["C:\\Modules"] } },
+            { "id": "rpc", "type": "firewallRule", "properties": { "name": "RPC", "enabled": true, "protocol": "tcp", "localPorts": "135,5718" } },
+            { "id": "new-rule", "type": "firewallRule", "properties": { "name": "New", "direction": "inbound", "action": "allow", "protocol": "udp", "localPorts": "137" } },
+            { "id": "old-rule", "type": "firewallRule", "properties": { "name": "Old", "ensure": "absent" } },
+            { "id": "task", "type": "scheduledTask", "properties": { "path": "\\Microsoft\\OnlineBackup\\", "name": "Microsoft-OnlineBackup", "enabled": true } },
+            { "id": "wsb", "type": "windowsFeature", "properties": { "name": "Windows-Server-Backup", "installed": true } },
+            { "id": "av", "type": "antivirusExclusion", "properties": { "processes": ["CBengine.exe"] } } ] }
+        """);
+
+    private string Snapshot() => _folder.Write("s.json", $$"""
+        { "computerName": "H",
+          "registry": {
+            "HKLM\\SOFTWARE\\X": { "Changed": { "kind": "dword", "data": 600 }, "Removed": { "kind": "qword", "data": 1 }, "KindChanged": { "kind": "string", "data": "5" } },
+            "{{Environment}}": { "PSModulePath": { "kind": "expandString", "data": "%SystemRoot%\\Modules" } } },
+          "services": { "VSS": { "startType": "disabled", "state": "stopped" }, "DPMRA": { "startType": "automatic", "state": "running" } },
+          "firewallRules": [
+            { "name": "RPC", "enabled": false, "direction": "inbound", "action": "allow", "protocol": "tcp", "localPorts": ["135"] },
+            { "name": "Old", "enabled": true, "direction": "inbound", "action": "block", "protocol": "tcp", "localPorts": ["23"], "profiles": ["public"] } ],
+          "scheduledTasks": { "\\Microsoft\\OnlineBackup\\Microsoft-OnlineBackup": { "enabled": false, "runAs": "SYSTEM" } },
+          "features": { "Windows-Server-Backup": { "installed": false } },
+          "antivirus": { "exclusionPaths": [], "exclusionProcesses": [], "exclusionExtensions": [] } }
+        """);
+
+    private static JObject Comparable(string snapshot)
+    {
+        // Rules and values may come back in another order, defaults written out; what matters is what the host holds.
+        var json = BackupReconciler.Snapshot.SnapshotHost.Load(snapshot).Canonical();
+        json["firewallRules"] = new JArray(json["firewallRules"]!.OrderBy(r => (string)r["name"]!, StringComparer.Ordinal));
+        foreach (var rule in json["firewallRules"]!)
+        {
+            // The firewall section keeps untouched rules as written; a recreated one has Windows' defaults written out.
+            foreach (var member in new[] { "localPorts", "remotePorts", "remoteAddresses", "profiles" })
+            {
+                rule[member] ??= new JArray("any");
+            }
+        }
+
+        foreach (var key in ((JObject)json["registry"]!).Properties())
+        {
+            key.Value = new JObject(((JObject)key.Value).Properties().OrderBy(p => p.Name, StringComparer.Ordinal));
+        }
+
+        return json;
+    }
+
+    private string Apply(string baseline, string snapshot) =>
+        (string)JObject.Parse(CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
+
+    [Fact]
+    public void UndoAfterApplyRestoresEveryReversibleChangeAndRefusesTheRest()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var original = Comparable(snapshot);
+        var runId = Apply(baseline, snapshot);
+        var antivirusAfterApply = JObject.Parse(File.ReadAllText(snapshot))["antivirus"]!.DeepClone();
+
+        var (exit, output, _) = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json", "--detailed-exitcodes");
+        var report = JObject.Parse(output);
+
+        Assert.Equal(6, exit);
+        Assert.Equal("failed", (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["status"]!);
+        Assert.Equal("could not read: cannot be undone: exclusions are only ever added, never removed by this tool; remove them in Defender by hand",
+            (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["error"]!);
+        Assert.Equal(8, (int)report["summary"]!["changed"]!);
+        Assert.Contains(report["restarts"]!, r => (string)r["service"]! == "DPMRA");
+        var undone = Comparable(snapshot);
+        undone["antivirus"] = original["antivirus"]!.DeepClone();
+        Assert.True(JToken.DeepEquals(original, undone), $"expected\n{original}\nafter undo\n{undone}");
+        Assert.True(JToken.DeepEquals(antivirusAfterApply, JObject.Parse(File.ReadAllText(snapshot))["antivirus"]));
+    }
+
+    [Fact]
+    public void UndoRefusesAValueThatChangedSinceTheRunUnlessForced()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var runId = Apply(baseline, snapshot);
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("7200", "9000", StringComparison.Ordinal));
+
+        var refused = JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json").Out);
+        var timeouts = refused["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts");
+        var forced = JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json", "--force").Out);
+
+        Assert.Equal("failed", (string)timeouts["status"]!);
+        Assert.Equal($"could not read: changed since run {runId}: Changed is 9000 now, the run set 7200; undo would overwrite that, so it was not done (pass --force to undo anyway)", (string)timeouts["error"]!);
+        Assert.Equal("changed", (string)forced["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts")["status"]!);
+        Assert.Equal(600, (int)JObject.Parse(File.ReadAllText(snapshot))["registry"]!["HKLM\\SOFTWARE\\X"]!["Changed"]!["data"]!);
+    }
+
+    [Fact]
+    public void UndoWhatIfChangesNothingAndAnUnknownRunIsAnError()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var runId = Apply(baseline, snapshot);
+        var before = File.ReadAllBytes(snapshot);
+
+        var whatIf = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--what-if");
+        var unknown = CliRun.Run(State, "undo", "20260101T000000Z-0000", "--snapshot", snapshot);
+
+        Assert.Equal(6, whatIf.Exit);
+        Assert.Contains("~ undo-timeouts", whatIf.Out, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+        Assert.Equal(1, unknown.Exit);
+        Assert.StartsWith("error: there is no run 20260101T000000Z-0000 in ", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUndoIsItselfARunThatCanBeUndone()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var runId = Apply(baseline, snapshot);
+        var afterApply = Comparable(snapshot);
+
+        var undoRun = (string)JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
+        CliRun.Run(State, "undo", undoRun, "--snapshot", snapshot);
+
+        Assert.True(JToken.DeepEquals(afterApply, Comparable(snapshot)));
+    }
+}
