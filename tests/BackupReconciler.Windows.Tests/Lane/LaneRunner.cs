@@ -5,9 +5,11 @@ using System.Reflection;
 namespace BackupReconciler.Windows.Tests.Lane;
 
 /// <summary>
-/// A small test runner for where no xUnit runner is (the Wine lane: the feed has no
-/// xunit.runner.console): every public [Fact] and [Theory] of the assembly, honouring Skip, each on a
-/// fresh instance that is disposed afterwards — what xUnit does for these tests, which take no fixtures.
+/// A small test runner for where no xUnit runner is (the Wine lane: the feed's xunit.runner.console
+/// stops at 2.4.1, and a console runner would need a .NET install inside Wine, where this
+/// self-contained program brings its own runtime): every public [Fact] and [Theory] of the assembly,
+/// honouring Skip, each on a fresh instance that is disposed afterwards — what xUnit does for these
+/// tests, which take no fixtures.
 /// Each test gets <see cref="TestTimeLimit"/>: one that hangs is reported and abandoned, and the run
 /// goes on. The last line is "LABEL: N passed, M failed" for CI to read.
 /// </summary>
