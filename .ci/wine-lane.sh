@@ -14,8 +14,11 @@ if ! command -v wine >/dev/null 2>&1; then
   fi
   started=$(date +%s)
   echo "wine: installing Wine from Debian's packages..."
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wine wine64 >/dev/null
+  if ! { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wine wine64 >/dev/null; }; then
+    echo "wine: apt-get could not install wine and wine64."
+    echo "wine: 0 passed, 1 failed"
+    exit 1
+  fi
   echo "wine: installed $(wine --version) in $(( $(date +%s) - started )) s"
 fi
 
@@ -33,8 +36,13 @@ cleanup() {
 trap cleanup EXIT
 
 started=$(date +%s)
-dotnet publish tests/BackupReconciler.Windows.Tests/BackupReconciler.Windows.Tests.csproj -c Release -r win-x64 --self-contained \
-  -nologo -clp:ErrorsOnly -o "$lane/bin" >/dev/null
+if ! dotnet publish tests/BackupReconciler.Windows.Tests/BackupReconciler.Windows.Tests.csproj -c Release -r win-x64 --self-contained \
+     -nologo -clp:ErrorsOnly -o "$lane/bin" >"$lane/publish.log" 2>&1; then
+  cat "$lane/publish.log"
+  echo "wine: could not publish the test program for win-x64 (the runtime pack Microsoft.NETCore.App.Runtime.win-x64 must come from the feed)."
+  echo "wine: 0 passed, 1 failed"
+  exit 1
+fi
 echo "wine: published the win-x64 test program in $(( $(date +%s) - started )) s"
 
 started=$(date +%s)
