@@ -2,14 +2,21 @@
 # Build and test: the same steps as build.cmd. Stops on the first failure.
 #   ./build.sh test    build in Release, then run every test (the default)
 #   ./build.sh build   build only
+#   ./build.sh wine    prove the live Windows adapters under Wine: publish their test program for
+#                      win-x64 (self-contained) and run it headless in a fresh Wine prefix. Installs
+#                      Wine from Debian's packages when it is missing (needs root and apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
 target=${1:-test}
 case "$target" in
-  test|build) ;;
-  *) echo "usage: ./build.sh [test|build]" >&2; exit 1 ;;
+  test|build|wine) ;;
+  *) echo "usage: ./build.sh [test|build|wine]" >&2; exit 1 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ "$target" = wine ]; then
+  exec bash .ci/wine-lane.sh
+fi
 
 dotnet build BackupReconciler.sln -c Release -nologo -clp:ErrorsOnly
 [ "$target" = build ] && exit 0

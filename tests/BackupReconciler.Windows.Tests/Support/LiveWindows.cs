@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+using System.Security.Principal;
+
+namespace BackupReconciler.Windows.Tests.Support;
+
+/// <summary>Where these tests are running: Windows or not, Wine or not, elevated or not.</summary>
+public static class LiveWindows
+{
+    private static readonly Lazy<bool> Wine = new(() =>
+        OperatingSystem.IsWindows()
+        && NativeLibrary.TryLoad("ntdll.dll", out var ntdll)
+        && NativeLibrary.TryGetExport(ntdll, "wine_get_version", out _));
+
+    private static readonly Lazy<bool> Elevated = new(() =>
+        OperatingSystem.IsWindows() && new WindowsPrincipal(WindowsIdentity.GetCurrent()).IsInRole(WindowsBuiltInRole.Administrator));
+
+    /// <summary>Wine says so through ntdll's wine_get_version export, which Windows does not have.</summary>
+    public static bool IsWine => Wine.Value;
+
+    /// <summary>
+    /// Why a test of the live adapters cannot run here, or null when it can: they write HKLM and
+    /// install services, which needs Windows (or Wine) and an elevated process.
+    /// </summary>
+    public static string? WhyNotHere()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return "needs Windows: it uses the live registry and Service Control Manager (CI proves it under Wine: ./build.sh wine)";
+        }
+
+        return Elevated.Value ? null : "needs an elevated (administrator) process: it writes under HKLM and installs a test service";
+    }
+}

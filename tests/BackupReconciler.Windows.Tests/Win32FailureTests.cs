@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using System.Security;
+using BackupReconciler.Windows.Services;
+
+namespace BackupReconciler.Windows.Tests;
+
+/// <summary>How Windows errors become reported failures; the mapping needs no Windows, so these run anywhere.</summary>
+public sealed class Win32FailureTests
+{
+    [Theory]
+    [InlineData(1058)]
+    [InlineData(1060)]
+    [InlineData(5)]
+    public void AWin32ErrorIsWindowsOwnTextWithItsCode(int code)
+    {
+        var e = Win32Failure.FromCode(code);
+
+        Assert.Equal($"{new Win32Exception(code).Message} ({code})", e.Message);
+        Assert.Equal(code, Assert.IsType<Win32Exception>(e.InnerException).NativeErrorCode);
+    }
+
+    [Fact]
+    public void RegistryAccessProblemsAreAccessDenied()
+    {
+        var expected = $"{new Win32Exception(5).Message} (5)";
+
+        Assert.Equal(expected, Win32Failure.FromRegistryException(new UnauthorizedAccessException("Access to the registry key is denied.")).Message);
+        Assert.Equal(expected, Win32Failure.FromRegistryException(new SecurityException("Requested registry access is not allowed.")).Message);
+    }
+
+    [Fact]
+    public void ARegistryIOErrorIsTheWin32CodeInsideItsHResult()
+    {
+        var e = Win32Failure.FromRegistryException(new IOException("The configuration registry key is invalid.", unchecked((int)0x800703F2)));
+
+        Assert.Equal($"{new Win32Exception(1010).Message} (1010)", e.Message);
+    }
+
+    [Fact]
+    public void AnErrorWithoutAWin32CodeKeepsItsOwnMessage()
+    {
+        Assert.Equal("odd", Win32Failure.FromRegistryException(new IOException("odd")).Message);
+    }
+
+    [Theory]
+    [InlineData(@"NT AUTHORITY\SYSTEM", "LocalSystem", "")]
+    [InlineData(@"NT AUTHORITY\LOCAL SERVICE", @"NT AUTHORITY\LocalService", "")]
+    [InlineData(@"NT AUTHORITY\NETWORK SERVICE", @"NT AUTHORITY\NetworkService", "")]
+    [InlineData(@"NT SERVICE\MSSQL$MSDPM2012", @"NT SERVICE\MSSQL$MSDPM2012", null)]
+    [InlineData(@"CONTOSO\gmsa-dpm$", @"CONTOSO\gmsa-dpm$", null)]
+    public void AccountsAreSpelledAndGivenThePasswordChangeServiceConfigDocuments(string account, string startName, string? password)
+    {
+        Assert.Equal((startName, password), BuiltInAccounts.ForChangeServiceConfig(account));
+    }
+
+    [Theory]
+    [InlineData(1u, "stopped")]
+    [InlineData(2u, "start pending")]
+    [InlineData(4u, "running")]
+    [InlineData(99u, "in state 99")]
+    public void RawStatesAreNamedForReports(uint state, string said)
+    {
+        Assert.Equal(said, ServiceCodes.Describe(state));
+    }
+
+    [Fact]
+    public void PendingStatesCountAsWhereTheServiceIsHeading()
+    {
+        Assert.Equal(
+            [Host.ServiceState.Stopped, Host.ServiceState.Running, Host.ServiceState.Stopped, Host.ServiceState.Running,
+             Host.ServiceState.Running, Host.ServiceState.Paused, Host.ServiceState.Paused],
+            Enumerable.Range(1, 7).Select(s => ServiceCodes.ToState((uint)s)));
+    }
+
+    [Fact]
+    public void StartTypesMapBothWaysAndDelayedIsAutomaticWithItsFlag()
+    {
+        foreach (var startType in Enum.GetValues<Host.ServiceStartType>())
+        {
+            Assert.Equal(startType, ServiceCodes.ToStartType(ServiceCodes.FromStartType(startType), startType == Host.ServiceStartType.AutomaticDelayed));
+        }
+    }
+}
