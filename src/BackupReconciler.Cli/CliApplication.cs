@@ -13,7 +13,7 @@ using Serilog;
 namespace BackupReconciler.Cli;
 
 /// <summary>The command line: parse, load, run, report, exit code. User mistakes print one sentence and exit 1.</summary>
-public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken stop = default)
 {
     /// <summary>Masks secret variables in everything this run writes; filled as secrets become known.</summary>
     private readonly SecretRedactor _redactor = new();
@@ -76,6 +76,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return Validate(options, loader);
         }
 
+        if (options.Verb == "watch")
+        {
+            return Watch(options, stateDirectory, log, loader);
+        }
+
         if (options.Verb == "runs")
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
@@ -126,6 +131,55 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             _ => TextReport.Render(run, exitCode),
         });
         return exitCode;
+    }
+
+    /// <summary>
+    /// watch: apply (or what-if) every interval with jitter, each run loading host and baseline afresh and
+    /// taking the lock, so runs never overlap; Ctrl+C or a service stop ends it after the current run.
+    /// A run that cannot start (baseline being edited, another run holding the lock) is logged and skipped.
+    /// </summary>
+    private int Watch(CliOptions options, string stateDirectory, ILogger log, BaselineLoader loader)
+    {
+        var interval = options.Interval!.Value;
+        log.Information("Watching {Baseline} every {Interval}{WhatIf}", options.Baselines[0], interval, options.WhatIf ? " (what-if)" : "");
+        for (var count = 1; !stop.IsCancellationRequested; count++)
+        {
+            try
+            {
+                var host = OpenHost(options);
+                var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
+                _redactor.Add(baseline.SecretValues);
+                var reconciler = new Reconciler(host, log, clock);
+                var run = options.WhatIf
+                    ? reconciler.Run(baseline, "watch", whatIf: true)
+                    : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan: null);
+                var code = ExitCodes.Detailed(run);
+                stdout.WriteLine(_redactor.Redact(TextReport.Render(run, code).TrimEnd('\n').Split('\n')[^1] + $" · run {run.RunId}"));
+                stdout.Flush();
+            }
+            catch (InputException e) when (count > 1)
+            {
+                log.Error("Run {Count} of the watch did not start: {Problem}", count, e.Message);
+            }
+
+            if (options.MaxRuns is { } most && count >= most)
+            {
+                break;
+            }
+
+            var delay = interval * (0.9 + (0.2 * Random.Shared.NextDouble()));
+            try
+            {
+                Task.Delay(delay, clock, stop).Wait(stop);
+            }
+            catch (Exception e) when (e is OperationCanceledException or AggregateException)
+            {
+                break;
+            }
+        }
+
+        log.Information("Watch stopped");
+        return ExitCodes.NoChanges;
     }
 
     /// <summary>undo RUN-ID: the run's journal becomes a baseline of inverse changes, run like apply.</summary>

@@ -25,12 +25,14 @@ public sealed record CliOptions(
     TimeSpan LockTimeout,
     string? SavePlan = null,
     string? Plan = null,
-    bool Force = false)
+    bool Force = false,
+    TimeSpan? Interval = null,
+    int? MaxRuns = null)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
-    public bool Changes => Verb is "apply" or "undo";
+    public bool Changes => Verb is "apply" or "undo" or "watch";
 
     private static readonly EnumNames<OutputFormat> Formats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit));
 
@@ -45,6 +47,7 @@ public sealed record CliOptions(
           get      BASELINE      the actual state of the declared resources, as JSON
           runs                   the runs recorded in the state directory: complete or interrupted
           undo     RUN-ID        set back what that run changed (newest first), where it can be undone
+          watch    BASELINE --interval 30m   apply again and again (never overlapping), until Ctrl+C
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -56,6 +59,8 @@ public sealed record CliOptions(
           --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
           --what-if              apply, undo: only show what would change
           --force                undo: also where a value changed again since the run
+          --interval DURATION    watch: time between runs (10% jitter), such as 30m or 1h
+          --runs N               watch: stop after N runs
           --save-plan FILE       plan: keep the plan (differences with the values seen) for apply --plan
           --plan FILE            apply: apply exactly a saved plan; refused if the host or baseline moved
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
@@ -86,6 +91,8 @@ public sealed record CliOptions(
         bool verbose = false, whatIf = false, detailed = false;
         var lockTimeout = TimeSpan.Zero;
         var force = false;
+        TimeSpan? interval = null;
+        int? maxRuns = null;
         string? savePlan = null, plan = null;
         for (var i = 1; i < args.Count; i++)
         {
@@ -101,12 +108,24 @@ public sealed record CliOptions(
                 case "--out": outFile = Value(); break;
                 case "--state-dir": stateDir = Value(); break;
                 case "--verbose": verbose = true; break;
-                case "--what-if" when verb is "apply" or "undo": whatIf = true; break;
+                case "--what-if" when verb is "apply" or "undo" or "watch": whatIf = true; break;
+                case "--interval" when verb == "watch":
+                    var text = Value();
+                    interval = Duration.TryParse(text, out var every) && every.Span >= TimeSpan.FromSeconds(1)
+                        ? every.Span
+                        : throw Error($"--interval {text}: give a duration of at least 1s, such as {Duration.Examples}.");
+                    break;
+                case "--runs" when verb == "watch":
+                    var runs = Value();
+                    maxRuns = int.TryParse(runs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n
+                        : throw Error($"--runs {runs}: give a whole number above 0.");
+                    break;
                 case "--detailed-exitcodes" when verb is "apply" or "undo": detailed = true; break;
                 case "--force" when verb == "undo": force = true; break;
                 case "--save-plan" when verb == "plan": savePlan = Value(); break;
                 case "--plan" when verb == "apply": plan = Value(); break;
-                case "--lock-timeout" when verb is "apply" or "undo":
+                case "--lock-timeout" when verb is "apply" or "undo" or "watch":
                     var seconds = Value();
                     lockTimeout = int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s <= 86400
                         ? TimeSpan.FromSeconds(s)
@@ -135,7 +154,7 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -165,12 +184,17 @@ public sealed record CliOptions(
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
+        if (verb == "watch" && interval is null)
+        {
+            throw Error("watch needs --interval, such as --interval 30m.");
+        }
+
         if (plan is not null && (varsFile is not null || variables.Any(v => !secretNames.Contains(v.Key))))
         {
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns);
     }
 
     private static InputException Error(string problem) => new(null, problem);

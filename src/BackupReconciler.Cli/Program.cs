@@ -7,4 +7,17 @@ if (OperatingSystem.IsWindows())
     Console.OutputEncoding = new UTF8Encoding(false);
 }
 
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System).Run(args);
+// Ctrl+C and a service stop (SIGTERM) end a watch after its current run; a run is never cut in half.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token).Run(args);
