@@ -65,64 +65,18 @@ public sealed class AddressSet : IEquatable<AddressSet>
 
     public static bool TryParse(IReadOnlyList<string> entries, out AddressSet set, out ParseProblem? problem)
     {
-        set = Any;
-        problem = null;
-        var ranges = new List<AddressRange>();
-        var keywords = new List<string>();
-        var any = false;
-        foreach (var (i, part) in ListEntries.Split(entries))
-        {
-            var text = part.Trim();
-            if (text.Equals("any", StringComparison.OrdinalIgnoreCase) || text == "*")
-            {
-                any = true;
-            }
-            else if (TryParseKeyword(text, out var keyword))
-            {
-                keywords.Add(keyword);
-            }
-            else if (TryParseRange(text, out var range, out var message))
-            {
-                ranges.Add(range);
-            }
-            else
-            {
-                problem = new ParseProblem(i, message);
-                return false;
-            }
-        }
-
-        if (any && (ranges.Count > 0 || keywords.Count > 0))
-        {
-            problem = new ParseProblem(ParseProblem.WholeList,
-                "\"any\" together with other addresses; \"any\" already means every address: use \"any\" alone, or only the addresses");
-            return false;
-        }
-
-        set = new AddressSet(ranges, keywords);
-        return true;
+        var parsed = EntryList.TryParse<AddressRange>(entries, ("addresses", "address"), TryParseKeyword, TryParseRange, out var ranges, out var keywords, out problem);
+        set = parsed ? new AddressSet(ranges, keywords) : Any;
+        return parsed;
     }
 
     /// <summary>Parses entries known to be valid (tests, constants); a bad one is a programming error.</summary>
     public static AddressSet Parse(params string[] entries) =>
         TryParse(entries, out var set, out var problem) ? set : throw new FormatException(problem!.Message);
 
-    /// <summary>Reads an addresses member strictly; null when it is absent.</summary>
-    public static AddressSet? Read(JsonObjectReader reader, string name)
-    {
-        if (CommaSeparatedList.Read(reader, name, "[\"10.0.0.5\", \"10.0.1.0/24\"]", allowNumbers: false) is not { } entries)
-        {
-            return null;
-        }
-
-        if (TryParse(entries.Select(e => e.Text).ToList(), out var set, out var problem))
-        {
-            return set;
-        }
-
-        var at = problem!.EntryIndex == ParseProblem.WholeList ? reader.Json[name] : entries[problem.EntryIndex].Token;
-        throw reader.Error(at, $"\"{name}\" of {reader.Subject} has {problem.Message}.");
-    }
+    /// <summary>Reads a addresses member strictly; null when it is absent.</summary>
+    public static AddressSet? Read(JsonObjectReader reader, string name) =>
+        EntryList.Read<AddressSet>(reader, name, "[\"10.0.0.5\", \"10.0.1.0/24\"]", allowNumbers: false, TryParse);
 
     private static bool TryParseKeyword(string text, out string keyword)
     {

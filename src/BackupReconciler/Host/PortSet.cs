@@ -55,42 +55,9 @@ public sealed class PortSet : IEquatable<PortSet>
 
     public static bool TryParse(IReadOnlyList<string> entries, out PortSet set, out ParseProblem? problem)
     {
-        set = Any;
-        problem = null;
-        var ranges = new List<PortRange>();
-        var keywords = new List<string>();
-        var any = false;
-        foreach (var (i, part) in ListEntries.Split(entries))
-        {
-            var text = part.Trim();
-            if (text.Equals("any", StringComparison.OrdinalIgnoreCase) || text == "*")
-            {
-                any = true;
-            }
-            else if (KeywordSpellings.TryGetValue(text, out var keyword))
-            {
-                keywords.Add(keyword);
-            }
-            else if (TryParseRange(text, out var range, out var message))
-            {
-                ranges.Add(range);
-            }
-            else
-            {
-                problem = new ParseProblem(i, message);
-                return false;
-            }
-        }
-
-        if (any && (ranges.Count > 0 || keywords.Count > 0))
-        {
-            problem = new ParseProblem(ParseProblem.WholeList,
-                "\"any\" together with other ports; \"any\" already means every port: use \"any\" alone, or only the ports");
-            return false;
-        }
-
-        set = new PortSet(ranges, keywords);
-        return true;
+        var parsed = EntryList.TryParse<PortRange>(entries, ("ports", "port"), TryParseKeyword, TryParseRange, out var ranges, out var keywords, out problem);
+        set = parsed ? new PortSet(ranges, keywords) : Any;
+        return parsed;
     }
 
     /// <summary>Parses entries known to be valid (tests, constants); a bad one is a programming error.</summary>
@@ -98,21 +65,10 @@ public sealed class PortSet : IEquatable<PortSet>
         TryParse(entries, out var set, out var problem) ? set : throw new FormatException(problem!.Message);
 
     /// <summary>Reads a ports member strictly; null when it is absent.</summary>
-    public static PortSet? Read(JsonObjectReader reader, string name)
-    {
-        if (CommaSeparatedList.Read(reader, name, "[\"135\", \"49152-65535\"]", allowNumbers: true) is not { } entries)
-        {
-            return null;
-        }
+    public static PortSet? Read(JsonObjectReader reader, string name) =>
+        EntryList.Read<PortSet>(reader, name, "[\"135\", \"49152-65535\"]", allowNumbers: true, TryParse);
 
-        if (TryParse(entries.Select(e => e.Text).ToList(), out var set, out var problem))
-        {
-            return set;
-        }
-
-        var at = problem!.EntryIndex == ParseProblem.WholeList ? reader.Json[name] : entries[problem.EntryIndex].Token;
-        throw reader.Error(at, $"\"{name}\" of {reader.Subject} has {problem.Message}.");
-    }
+    private static bool TryParseKeyword(string text, out string keyword) => KeywordSpellings.TryGetValue(text, out keyword!);
 
     private static bool TryParseRange(string text, out PortRange range, out string problem)
     {
