@@ -1,6 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
+using BackupReconciler.Resources;
 using Serilog;
 
 namespace BackupReconciler.Engine;
@@ -25,6 +26,7 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
         var results = new Dictionary<string, ResourceResult>(StringComparer.OrdinalIgnoreCase);
         var manualSteps = new List<ManualStep>();
         var restarts = new List<(string Service, string RequestedBy)>();
+        var startedServices = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var (ordered, _) = DependencyOrder.Sort(baseline.Resources, r => r.Id, r => r.DependsOn);
         foreach (var declaration in ordered)
         {
@@ -42,13 +44,18 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
             manualSteps.AddRange(outcome.ManualSteps);
             if (outcome.WillChange)
             {
+                if (declaration.Resource is IStartsService { StartsService: { } service })
+                {
+                    startedServices.Add(service);
+                }
+
                 restarts.AddRange(declaration.RestartServices.Concat(declaration.Resource.RestartsWhenChanged).Select(s => (s, declaration.Id)));
             }
 
             log.Debug("{Resource}: {Status}", declaration.Id, outcome.Result.Status);
         }
 
-        var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf);
+        var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf, whatIf ? startedServices : new HashSet<string>());
         foreach (var restart in restartResults)
         {
             journal.Restarted(restart);

@@ -10,7 +10,8 @@ namespace BackupReconciler.Engine;
 /// </summary>
 internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
 {
-    public IReadOnlyList<RestartResult> Run(IReadOnlyList<(string Service, string RequestedBy)> requests, bool whatIf)
+    /// <param name="startedByRun">Services a what-if run would have started by now: planned as running.</param>
+    public IReadOnlyList<RestartResult> Run(IReadOnlyList<(string Service, string RequestedBy)> requests, bool whatIf, IReadOnlySet<string> startedByRun)
     {
         var results = new List<RestartResult>();
         var toRestart = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // service -> reason
@@ -32,7 +33,7 @@ internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
             {
                 results.Add(new RestartResult(group.Key, RestartStatus.Failed, reason, "the service is not installed"));
             }
-            else if (service.State != ServiceState.Running)
+            else if (service.State != ServiceState.Running && !startedByRun.Contains(service.Name))
             {
                 results.Add(new RestartResult(service.Name, RestartStatus.NotRunning, reason + "; not running, so the change applies when it next starts", null));
             }
@@ -42,7 +43,7 @@ internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
             }
         }
 
-        AddRunningDependents(toRestart);
+        AddRunningDependents(toRestart, startedByRun);
         var stopOrder = StopOrder(toRestart.Keys.ToList());
         if (whatIf)
         {
@@ -71,14 +72,15 @@ internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
         return results;
     }
 
-    private void AddRunningDependents(Dictionary<string, string> toRestart)
+    private void AddRunningDependents(Dictionary<string, string> toRestart, IReadOnlySet<string> startedByRun)
     {
         var pending = new Queue<string>(toRestart.Keys);
         while (pending.TryDequeue(out var service))
         {
             foreach (var dependent in services.DependentsOf(service))
             {
-                if (!toRestart.ContainsKey(dependent) && services.Find(dependent) is { State: ServiceState.Running } running)
+                if (!toRestart.ContainsKey(dependent) && services.Find(dependent) is { } running
+                    && (running.State == ServiceState.Running || startedByRun.Contains(running.Name)))
                 {
                     toRestart[running.Name] = $"depends on {service}";
                     pending.Enqueue(running.Name);

@@ -70,4 +70,19 @@ public sealed class RestartTests
         Assert.Equal(RestartStatus.Failed, run.Restarts.Single(r => r.Service == "MSSQL$DPM").Status);
         Assert.Equal(6, ExitCodes.Detailed(run));
     }
+
+    [Fact]
+    public void WhatIfPlansTheRestartOfAServiceThisRunWouldStartAsApplyDoesIt()
+    {
+        var resources = Resources("MSSQL$DPM");
+        resources.Add(JObject.Parse("""{ "id": "agent", "type": "service", "properties": { "name": "SQLAgent$DPM", "state": "running" } }"""));
+        using var scenario = new Scenario(resources, Host(agentState: "stopped"));
+
+        var plan = scenario.Plan();
+        var apply = scenario.Apply();
+
+        Assert.Equal(["Reporting", "SQLAgent$DPM", "MSSQL$DPM"], plan.Restarts.Select(r => r.Service));
+        Assert.Equal(plan.Restarts.Select(r => r.Service), apply.Restarts.Select(r => r.Service));
+        Assert.All(apply.Restarts, r => Assert.Equal(RestartStatus.Restarted, r.Status));
+    }
 }

@@ -5,8 +5,10 @@ namespace BackupReconciler.Resources.Service;
 
 /// <summary>A Windows service's start type, state and logon account; only what is declared is compared.</summary>
 public sealed record ServiceResource(string Name, ServiceStartType? StartType, ServiceState? State, string? Account)
-    : Resource<ServiceActual>
+    : Resource<ServiceActual>, IStartsService
 {
+    public string? StartsService => State == ServiceState.Running ? Name : null;
+
     public override string TypeName => ServiceResourceType.TypeName;
 
     public override ServiceActual Read(IHost host)
