@@ -108,8 +108,11 @@ public sealed partial class BaselineLoader
         {
             var include = includes[i];
             var token = includeTokens.Count > i ? includeTokens[i] : reader.Json;
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, include));
-            if (Path.IsPathRooted(include) || !IsInside(target, rootDirectory))
+
+            // Baselines are written for Windows: a backslash separates folders on every system this runs on.
+            var relative = include.Replace('\\', '/');
+            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, relative));
+            if (Path.IsPathRooted(relative) || IsWindowsRooted(include) || !IsInside(target, rootDirectory))
             {
                 throw reader.Error(token, $"the include \"{include}\" leaves the baseline's folder ({rootDirectory}); include files from that folder or below, by relative path.");
             }
@@ -127,6 +130,10 @@ public sealed partial class BaselineLoader
             LoadDocument(target, rootDirectory, documents, [.. chain, fullPath], Path.Combine(Path.GetDirectoryName(displayPath) ?? "", include));
         }
     }
+
+    /// <summary>Absolute as Windows reads it, whatever system this runs on: <c>C:\x</c>, <c>C:x</c>, <c>\x</c>, <c>\\server\share</c>.</summary>
+    private static bool IsWindowsRooted(string path) =>
+        path.StartsWith('\\') || path.StartsWith('/') || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':');
 
     private static bool IsInside(string path, string directory)
     {

@@ -28,12 +28,75 @@ public static class JsonFileReader
                 string.Create(CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {maxBytes:N0} allowed; this is not a file this tool writes or expects."));
         }
 
-        return Parse(path, Decode(path, File.ReadAllBytes(path)));
+        var text = Decode(path, File.ReadAllBytes(path));
+        if (text.AsSpan().Trim().IsEmpty)
+        {
+            throw new InputException(new SourceLocation(path, 1, 1), "the file is empty; it must hold a JSON object { ... }.");
+        }
+
+        var token = Parse(path, text);
+        CheckNamesAndStrings(path, token);
+        return token;
+    }
+
+    /// <summary>The member names Newtonsoft.Json and System.Text.Json act on when told to: type names, references.</summary>
+    private static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
+
+    /// <summary>
+    /// Input files (baselines, snapshots, variables) hold names and settings, never control characters
+    /// (which would garble or forge lines of reports and logs) nor serializer metadata (which a .NET
+    /// program reading a file this tool writes might act on), at any depth.
+    /// </summary>
+    private static void CheckNamesAndStrings(string path, JToken root)
+    {
+        foreach (var token in root is JContainer container ? container.DescendantsAndSelf() : [root])
+        {
+            if (token is JProperty property)
+            {
+                if (SerializerMetadata.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new InputException(JsonObjectReader.Locate(property, path),
+                        $"the member \"{property.Name}\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.");
+                }
+
+                if (ControlCharacter(property.Name) is { } inName)
+                {
+                    throw new InputException(JsonObjectReader.Locate(property, path),
+                        $"a member name holds the control character {inName}; names never need one, and it would garble reports and logs; remove it.");
+                }
+            }
+            else if (token is JValue { Type: JTokenType.String, Value: string text } && ControlCharacter(text) is { } inValue)
+            {
+                var owner = token.Parent is JProperty p ? $"\"{p.Name}\"" : token.Parent?.Parent is JProperty q ? $"an entry of \"{q.Name}\"" : "a string";
+                throw new InputException(JsonObjectReader.Locate(token, path),
+                    $"{owner} holds the control character {inValue}; settings never need one (tabs and line breaks aside), and it would garble reports and logs; remove it.");
+            }
+        }
+    }
+
+    /// <summary>The first control or bidirectional formatting character other than tab, line feed and carriage return, as U+XXXX; null when there is none.</summary>
+    private static string? ControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                return $"U+{(int)c:X4}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Accepts UTF-8 with or without BOM and UTF-16 with BOM (what Windows PowerShell 5.1's redirection writes).</summary>
     public static string Decode(string path, byte[] bytes)
     {
+        if (bytes is [0xFF, 0xFE, 0x00, 0x00, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
+        {
+            throw new InputException(new SourceLocation(path, 1, 1), "the file is UTF-32, which this tool does not read; save it as UTF-8.");
+        }
+
+        string text;
         try
         {
             if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
@@ -47,17 +110,57 @@ public static class JsonFileReader
             }
 
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+            if (FirstInvalidUtf8(bytes.AsSpan(start)) is { } bad)
+            {
+                throw new InputException(LocationOf(path, bytes.AsSpan(start, bad)),
+                    $"the file is neither UTF-8 nor UTF-16 with a byte order mark (byte 0x{bytes[start + bad]:X2} here is not UTF-8; Windows-1252 or Latin-1 text looks like this); save it as UTF-8.");
+            }
+
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException)
         {
             throw new InputException(SourceLocation.OfFile(path),
                 "the file is neither UTF-8 nor UTF-16 with a byte order mark; save it as UTF-8.");
         }
+
+        return text;
+    }
+
+    /// <summary>The index of the first byte that is not valid UTF-8, or null.</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (System.Buffers.OperationStatus.Done != Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed))
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return null;
+    }
+
+    /// <summary>Line and column just after <paramref name="before"/> (valid UTF-8), counting characters as an editor does.</summary>
+    private static SourceLocation LocationOf(string path, ReadOnlySpan<byte> before)
+    {
+        var text = Encoding.UTF8.GetString(before);
+        var lineStart = text.LastIndexOf('\n') + 1;
+        return new SourceLocation(path, text.Count(c => c == '\n') + 1, text.Length - lineStart + 1);
     }
 
     public static JToken Parse(string path, string text)
     {
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, nul - 1)) + 1;
+            throw new InputException(new SourceLocation(path, text.AsSpan(0, nul).Count('\n') + 1, nul - lineStart + 1),
+                "the file holds a NUL character here: it is UTF-16 or UTF-32 without a byte order mark, or not text at all; save it as UTF-8.");
+        }
+
         using var reader = new JsonTextReader(new StringReader(text))
         {
             MaxDepth = MaxDepth,
@@ -107,6 +210,8 @@ public static class JsonFileReader
             message = message[..cut];
         }
 
+        // Newtonsoft quotes the character it stumbled on as it is; a control character must not reach a terminal or log.
+        message = string.Concat(message.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
         return $"the file is not valid JSON: {message.TrimEnd('.')}; fix the syntax there.";
     }
 }

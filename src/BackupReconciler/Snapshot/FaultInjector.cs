@@ -31,7 +31,13 @@ public sealed class FaultInjector
         {
             var reader = JsonObjectReader.ForObject(item, file, "a fault");
             var operation = reader.RequiredEnum("operation", Operations);
-            var target = NormalizeTarget(reader.RequiredString("target"));
+            var written = reader.RequiredString("target");
+            if (ProblemWithTarget(written) is { } problem)
+            {
+                throw reader.Error(reader.Json["target"], $"\"target\" of a fault is \"{written}\", {problem}; use {TargetForms}.");
+            }
+
+            var target = NormalizeTarget(written);
             var message = reader.OptionalString("message") ?? "Access is denied.";
             var times = reader.OptionalInteger("times", 1, int.MaxValue);
             reader.RejectUnknownMembers();
@@ -57,6 +63,39 @@ public sealed class FaultInjector
                 throw new HostOperationException(fault.Message);
             }
         }
+    }
+
+    /// <summary>The targets a snapshot host checks: a kind and a name, or a whole list.</summary>
+    private static readonly string[] NamedKinds = ["registry", "service", "firewall", "shadowStorage", "sql", "file", "task", "feature", "userRight", "eventLog"];
+
+    private static readonly string[] WholeLists = ["antivirus", "volumes"];
+
+    private const string TargetForms =
+        "registry:<key>, service:<name>, firewall:<name>, shadowStorage:<volume>, sql:<instance>, file:<path>, task:<path>, feature:<name>, userRight:<right>, eventLog:<log>, antivirus or volumes";
+
+    /// <summary>Why a target names nothing any call checks (a fault that can never fire is a typo), or null.</summary>
+    private static string? ProblemWithTarget(string target)
+    {
+        if (WholeLists.Contains(target, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? target : target[..colon];
+        if (colon < 0 || !NamedKinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+        {
+            return "which is not a kind of target, so the fault would never happen";
+        }
+
+        if (target[(colon + 1)..].Trim().Length == 0)
+        {
+            return "which names no " + kind;
+        }
+
+        return kind.Equals("registry", StringComparison.OrdinalIgnoreCase) && !RegistryKeyPath.TryParse(target[(colon + 1)..], out _)
+            ? "whose key is not under HKLM, so the fault would never happen"
+            : null;
     }
 
     /// <summary><c>registry:HKEY_LOCAL_MACHINE\X\</c> and <c>registry:hklm\x</c> name the same target.</summary>

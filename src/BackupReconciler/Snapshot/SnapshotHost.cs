@@ -29,7 +29,7 @@ public sealed class SnapshotHost : IHost
         Facts = facts;
         var registry = new SnapshotRegistry(faults);
         var services = new SnapshotServices(faults);
-        var volumes = new SnapshotVolumes();
+        var volumes = new SnapshotVolumes(faults);
         var shadowStorage = new SnapshotShadowStorage(volumes, faults);
         var antivirus = new SnapshotAntivirus(faults);
         Registry = registry;

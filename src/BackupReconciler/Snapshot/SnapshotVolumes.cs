@@ -6,11 +6,20 @@ namespace BackupReconciler.Snapshot;
 
 /// <summary>
 /// The snapshot's <c>volumes</c> section: drive letter → <c>{ sizeBytes, freeBytes }</c>.
-/// Nothing the reconciler does changes a volume, so the section is only read.
+/// Nothing the reconciler does changes a volume, so the section is only read. The list is one query
+/// on Windows (Win32_Volume), so its fault target is the whole list: <c>volumes</c>.
 /// </summary>
 public sealed class SnapshotVolumes : IVolumes, ISnapshotSection
 {
+    private const string FaultTarget = "volumes";
+
     private readonly Dictionary<string, VolumeInfo> _volumes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FaultInjector _faults;
+
+    public SnapshotVolumes(FaultInjector faults)
+    {
+        _faults = faults;
+    }
 
     public string Name => "volumes";
 
@@ -44,7 +53,11 @@ public sealed class SnapshotVolumes : IVolumes, ISnapshotSection
             ["freeBytes"] = v.FreeBytes,
         })));
 
-    public IReadOnlyList<VolumeInfo> ReadAll() => [.. _volumes.Values];
+    public IReadOnlyList<VolumeInfo> ReadAll()
+    {
+        _faults.Check(FaultOperation.Read, FaultTarget);
+        return [.. _volumes.Values];
+    }
 
     /// <summary>Whether the host has this volume; <paramref name="name"/> is already normalised.</summary>
     internal bool Exists(string name) => _volumes.ContainsKey(name);

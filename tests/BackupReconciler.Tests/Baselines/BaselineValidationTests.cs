@@ -144,7 +144,7 @@ public sealed class BaselineValidationTests : IDisposable
     public void ATypeInstructionMemberIsJustAnUnknownMemberAndNothingIsInstantiated()
     {
         Assert.Equal(
-            "b.json(1,71): resource \"a\" has the member \"$type\", serializer metadata that this tool never reads or acts on; remove it.",
+            "b.json(1,71): the member \"$type\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.",
             Error($$"""{ "name": "t", "resources": [ { "id": "a", "type": "registry", "$type": "System.IO.FileInfo, System.IO", "properties": {{Registry}} } ] }"""));
     }
 
@@ -252,6 +252,6 @@ public sealed class BaselineValidationTests : IDisposable
         File.WriteAllBytes(path, [(byte)'{', (byte)'"', 0xE9, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
 
         var e = Assert.Throws<InputException>(() => new BaselineLoader(ResourceCatalog.Default).Load(path, VariableInputs.None, Facts));
-        Assert.EndsWith("latin1.json: the file is neither UTF-8 nor UTF-16 with a byte order mark; save it as UTF-8.", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("latin1.json(1,3): the file is neither UTF-8 nor UTF-16 with a byte order mark (byte 0xE9 here is not UTF-8; Windows-1252 or Latin-1 text looks like this); save it as UTF-8.", e.Message, StringComparison.Ordinal);
     }
 }

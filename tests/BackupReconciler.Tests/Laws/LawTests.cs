@@ -1,0 +1,223 @@
+using System.Globalization;
+using BackupReconciler.Engine;
+using BackupReconciler.Resources;
+using BackupReconciler.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+using Newtonsoft.Json;
+using Xunit.Abstractions;
+
+namespace BackupReconciler.Tests.Laws;
+
+/// <summary>
+/// DESIGN §7's run guarantees as properties over generated baselines and hosts (FsCheck), for every
+/// resource type: each type is the focus of <see cref="CasesPerType"/> baselines that also hold up to
+/// four resources of random types, random modes, dependsOn and restarts. The seed is fixed so CI is
+/// reproducible; set LAWS_SEED to explore others. A failure prints the whole baseline and host.
+/// </summary>
+public sealed class LawTests(ITestOutputHelper output)
+{
+    private const int DefaultSeed = 20261122;
+
+    private const int CasesPerType = 12;
+
+    /// <summary>Types whose every difference is manual by nature: they audit, they never change anything.</summary>
+    private static readonly string[] AuditOnlyTypes = ["freeSpace", "eventLogQuiet"];
+
+    private static int Seed =>
+        int.TryParse(Environment.GetEnvironmentVariable("LAWS_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed;
+
+    [Fact]
+    public void EveryResourceTypeOfTheCatalogHasAGenerator()
+    {
+        Assert.Equal(ResourceCatalog.Default.Names.Order(StringComparer.Ordinal), ResourceGenerators.Types.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WhatIfWritesNothingNeitherToTheSnapshotNorToItsFilesNorToTheJournal()
+    {
+        Check("what-if writes nothing", (@case, files, seen) =>
+        {
+            var snapshot = File.ReadAllBytes(files.Snapshot);
+            var tree = FileTree.Capture(files.Files);
+
+            var plan = files.Cli("plan", files.Baseline, "--snapshot", files.Snapshot, "--output", "json");
+            var whatIf = files.Cli("apply", files.Baseline, "--snapshot", files.Snapshot, "--what-if");
+
+            Assert.True(plan.Exit is 0 or 2 or 4 or 6, $"plan exited {plan.Exit}: {plan.Err}");
+            Assert.Equal(plan.Exit, whatIf.Exit);
+            Assert.Equal(snapshot, File.ReadAllBytes(files.Snapshot));
+            Assert.Equal(tree, FileTree.Capture(files.Files));
+            Assert.False(Directory.Exists(Path.Combine(files.State, "runs")), "a what-if run wrote a journal");
+            seen.Record(@case, files.Plan());
+        });
+    }
+
+    [Fact]
+    public void AfterApplyAPlanIsCompliantExceptForDifferencesThatAreManualByNature()
+    {
+        Check("apply converges", (@case, files, seen) =>
+        {
+            seen.Record(@case, files.Plan());
+            var apply = files.Apply();
+            AssertOnlyExpectedFailures(@case, apply);
+
+            var after = files.Plan();
+
+            foreach (var declared in @case.Resources)
+            {
+                var applied = apply.Resource(declared.Id);
+                var now = after.Resource(declared.Id);
+                if (applied.Status is ResourceStatus.Failed or ResourceStatus.Skipped)
+                {
+                    continue;
+                }
+
+                Assert.True(
+                    now.Status == ResourceStatus.Compliant
+                        || (now.Status == ResourceStatus.Manual && (declared.Audit || now.Differences.All(d => d.IsManual))),
+                    $"{declared.Id} was {applied.Status} by apply, but the next plan says {now.Status}: {Describe(now)}");
+            }
+        });
+    }
+
+    [Fact]
+    public void ASecondApplyChangesNothing()
+    {
+        Check("apply is idempotent", (@case, files, seen) =>
+        {
+            seen.Record(@case, files.Plan());
+            files.Apply();
+            var snapshot = File.ReadAllBytes(files.Snapshot);
+            var tree = FileTree.Capture(files.Files);
+
+            var second = files.Apply();
+
+            AssertOnlyExpectedFailures(@case, second);
+            Assert.Equal(0, second.Summary.Changed);
+            Assert.DoesNotContain(second.Restarts, r => r.Status == RestartStatus.Restarted);
+            Assert.Equal(snapshot, File.ReadAllBytes(files.Snapshot));
+            Assert.Equal(tree, FileTree.Capture(files.Files));
+        });
+    }
+
+    [Fact]
+    public void TheChangesApplyMakesAreTheDifferencesAWhatIfOfTheSameStateReports()
+    {
+        Check("apply does what the plan says", (@case, files, seen) =>
+        {
+            var plan = files.Plan();
+            seen.Record(@case, plan);
+            var apply = files.Apply();
+            AssertOnlyExpectedFailures(@case, apply);
+
+            foreach (var declared in @case.Resources)
+            {
+                var planned = plan.Resource(declared.Id);
+                var applied = apply.Resource(declared.Id);
+                if (applied.Status == ResourceStatus.Skipped)
+                {
+                    continue; // its dependency failed in apply (AssertOnlyExpectedFailures checked that)
+                }
+
+                var expected = planned.Status switch
+                {
+                    ResourceStatus.Drifted => declared.Resource.MayFail ? [ResourceStatus.Changed, ResourceStatus.Failed] : new[] { ResourceStatus.Changed },
+                    var same => [same],
+                };
+                Assert.True(expected.Contains(applied.Status), $"{declared.Id}: the plan said {planned.Status}, apply did {applied.Status}: {Describe(applied)}");
+                Assert.Equal(Texts(planned.Differences), Texts(applied.Differences));
+            }
+
+            if (apply.Summary.Failed + apply.Summary.Skipped == 0)
+            {
+                Assert.Equal(plan.Restarts.Select(r => r.Service), apply.Restarts.Select(r => r.Service));
+                Assert.Equal(plan.ManualSteps, apply.ManualSteps);
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="law"/> on <see cref="CasesPerType"/> generated cases per type, each in a folder of its own.</summary>
+    private void Check(string law, Action<LawCase, LawFiles, Observed> property)
+    {
+        var seen = new Observed();
+        var cases = 0;
+        for (var t = 0; t < ResourceGenerators.Types.Count; t++)
+        {
+            var type = ResourceGenerators.Types[t];
+            var config = Config.QuickThrowOnFailure
+                .WithQuietOnSuccess(true)
+                .WithMaxTest(CasesPerType)
+                .WithName($"{law}, focus {type}")
+                .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd((ulong)(Seed + t)), FSharpOption<int>.None)));
+            FsCheck.Check.One(config, Prop.ForAll(Arb.From(LawCase.Generator(type)), (LawCase @case) =>
+            {
+                cases++;
+                using var folder = new TempFolder();
+                property(@case, @case.Write(folder), seen);
+            }));
+        }
+
+        output.WriteLine($"law: {law}; seed {Seed} (LAWS_SEED overrides); {cases} generated baselines, {CasesPerType} per focus type × {ResourceGenerators.Types.Count} types");
+        output.WriteLine(seen.Report());
+        seen.AssertEveryTypeDrifted(AuditOnlyTypes);
+    }
+
+    /// <summary>A resource fails only when its generated state is one apply cannot fix; it is skipped only when a dependency failed or was skipped.</summary>
+    private static void AssertOnlyExpectedFailures(LawCase @case, RunResult run)
+    {
+        foreach (var declared in @case.Resources)
+        {
+            var result = run.Resource(declared.Id);
+            if (result.Status == ResourceStatus.Failed)
+            {
+                Assert.True(declared.Resource.MayFail, $"{declared.Id} failed although its host state can be fixed: {result.Error}");
+            }
+
+            if (result.Status == ResourceStatus.Skipped)
+            {
+                Assert.Contains(declared.DependsOn, d => StatusOf(run, d) is ResourceStatus.Failed or ResourceStatus.Skipped);
+            }
+        }
+    }
+
+    /// <summary>dependsOn ignores the case of ids, as the engine does.</summary>
+    private static ResourceStatus StatusOf(RunResult run, string id) =>
+        run.Resources.Single(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase)).Status;
+
+    private static List<string> Texts(IEnumerable<Difference> differences) =>
+        differences.Select(d => $"{d.Property}: {d.Actual?.ToString(Formatting.None) ?? "null"} → {d.Desired?.ToString(Formatting.None) ?? "null"}{(d.IsManual ? " (manual: " + d.ManualReason + ")" : "")}").ToList();
+
+    private static string Describe(ResourceResult result) =>
+        result.Error ?? string.Join("; ", Texts(result.Differences));
+
+    /// <summary>What the first plans of a law's cases found, per type: evidence that the generators make drift of every type.</summary>
+    private sealed class Observed
+    {
+        private readonly SortedDictionary<string, Dictionary<ResourceStatus, int>> _byType = new(StringComparer.Ordinal);
+
+        public void Record(LawCase @case, RunResult plan)
+        {
+            foreach (var declared in @case.Resources)
+            {
+                var counts = _byType.TryGetValue(declared.Resource.Type, out var found) ? found : _byType[declared.Resource.Type] = [];
+                var status = plan.StatusOf(declared.Id);
+                counts[status] = counts.GetValueOrDefault(status) + 1;
+            }
+        }
+
+        public string Report() => string.Join("\n", _byType.Select(t =>
+            $"  {t.Key,-20} {t.Value.Values.Sum(),3} resources: " + string.Join(", ", t.Value.OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key.ToString().ToLowerInvariant()}"))));
+
+        /// <summary>Without drift a law holds trivially; every type must have been found drifted (audit-only ones: manual) at least once.</summary>
+        public void AssertEveryTypeDrifted(IReadOnlyCollection<string> auditOnly)
+        {
+            foreach (var type in ResourceGenerators.Types)
+            {
+                var wanted = auditOnly.Contains(type) ? ResourceStatus.Manual : ResourceStatus.Drifted;
+                Assert.True(_byType.TryGetValue(type, out var counts) && counts.GetValueOrDefault(wanted) > 0, $"no generated {type} resource was {wanted}");
+            }
+        }
+    }
+}
