@@ -39,9 +39,12 @@ public sealed class LawCase
     public int SystemVolumeFreePercent { get; }
 
     /// <summary>A baseline with at least one resource of <paramref name="type"/> and up to four of any types, in random order.</summary>
-    public static Gen<LawCase> Generator(string type) =>
+    public static Gen<LawCase> Generator(string type) => Generator(type, ResourceGenerators.Types);
+
+    /// <summary>The same, with the other resources drawn from <paramref name="pool"/> only.</summary>
+    public static Gen<LawCase> Generator(string type, IReadOnlyList<string> pool) =>
         from others in Gen.Choose(0, 4)
-        from otherTypes in ResourceGenerators.Each(others, _ => Gen.Elements(ResourceGenerators.Types.ToArray()))
+        from otherTypes in ResourceGenerators.Each(others, _ => Gen.Elements(pool.ToArray()))
         from types in Gen.Shuffle(otherTypes.Prepend(type))
         from resources in Gen.CollectToList(types.Select((t, i) => ResourceGenerators.Of(t, i)))
         from audits in ResourceGenerators.Each(types.Length, _ => ResourceGenerators.Chance(15))

@@ -159,7 +159,10 @@ public static class ResourceGenerators
                from actualState in Gen.Elements("running", "stopped", "paused")
                from actualAccount in Gen.Elements("LocalSystem", @"nt authority\system", "SYSTEM", @"NT AUTHORITY\NETWORK SERVICE", $@"NT SERVICE\{name}", @"HOST01\backup", @"CONTOSO\backup", @"contoso\GMSA-backup$")
                from dependency in Maybe(Gen.Elements("running/automatic", "stopped/manual", "stopped/disabled", "running/disabled"))
-               from dependent in Maybe(Gen.Elements("running", "stopped"))
+               from wantedDependent in Maybe(Gen.Elements("running", "stopped"))
+
+               // Windows never has a dependent running while the service it depends on is stopped.
+               let dependent = wantedDependent == "running" && actualState == "stopped" ? "stopped" : wantedDependent
                let desiredState = startType is null && state is null && account is null ? fallbackState : state
                let mayFail = !installed
                    || (desiredState == "running" && actualState != "running"

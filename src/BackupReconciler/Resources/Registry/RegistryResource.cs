@@ -18,7 +18,14 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
             Values.ToDictionary(
                 spec => spec.Name,
                 spec => values is not null && values.TryGetValue(spec.Name, out var value) ? value : null,
-                StringComparer.OrdinalIgnoreCase));
+                StringComparer.OrdinalIgnoreCase))
+        {
+            // Windows keeps a value's name as first written; undo must write it back the same way.
+            Spellings = Values.ToDictionary(
+                spec => spec.Name,
+                spec => values?.Keys.FirstOrDefault(k => k.Equals(spec.Name, StringComparison.OrdinalIgnoreCase)) ?? spec.Name,
+                StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     public override IReadOnlyList<Difference> Compare(RegistryActual actual, IHost host)
@@ -55,7 +62,7 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
         RegistryUndo.Of(Key, View, new JObject(changes.Select(change =>
         {
             var spec = Values.Single(v => v.Property.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
-            return new JProperty(spec.Name, RegistryUndo.PreviousValue(change.Actual, spec.Desired?.Kind ?? RegistryValueKind.String));
+            return new JProperty(actual.Spellings.GetValueOrDefault(spec.Name, spec.Name), RegistryUndo.PreviousValue(change.Actual, spec.Desired?.Kind ?? RegistryValueKind.String));
         })));
 
     public override void Apply(IHost host, RegistryActual actual, IReadOnlyList<Difference> changes)
@@ -88,6 +95,9 @@ public sealed record RegistryValueSpec(string Name, RegistryValue? Desired, bool
 /// <summary>What <c>get</c> shows for a registry resource: the declared values as they are (null when missing).</summary>
 public sealed record RegistryActual(string Key, bool KeyExists, IReadOnlyDictionary<string, RegistryValue?> Values) : IActualState
 {
+    /// <summary>Each declared value's name as the host spells it (the declared spelling when it is missing).</summary>
+    public IReadOnlyDictionary<string, string> Spellings { get; init; } = new Dictionary<string, string>();
+
     public JToken ToJson() => new JObject
     {
         ["key"] = Key,

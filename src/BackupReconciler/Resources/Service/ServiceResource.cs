@@ -18,7 +18,7 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
             throw new HostOperationException($"the service \"{Name}\" is not installed on {host.ComputerName}; install the product that provides it, or correct the name.");
         }
 
-        return new ServiceActual(service);
+        return new ServiceActual(service) { ComputerName = host.ComputerName };
     }
 
     public override IReadOnlyList<Difference> Compare(ServiceActual actual, IHost host)
@@ -55,9 +55,14 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
             properties[change.Property] = change.Actual?.DeepClone();
         }
 
-        // A paused service cannot be declared; the previous state is then not something undo can ask for.
-        return actual.Service.State == ServiceState.Paused && changes.Any(c => c.Property == "state")
-            ? UndoStep.Cannot($"service \"{Name}\" was paused, a state a baseline cannot ask for")
+        // A paused service cannot be declared; an account with a password cannot be set by this tool.
+        if (actual.Service.State == ServiceState.Paused && changes.Any(c => c.Property == "state"))
+        {
+            return UndoStep.Cannot($"service \"{Name}\" was paused, a state a baseline cannot ask for");
+        }
+
+        return changes.Any(c => c.Property == "account") && !AccountName.NeedsNoPassword(actual.Service.Account, actual.ComputerName)
+            ? UndoStep.Cannot($"service \"{Name}\" ran as {actual.Service.Account}, an account with a password; set it back in services.msc")
             : UndoStep.With(ServiceResourceType.TypeName, properties);
     }
 
@@ -91,6 +96,9 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
 /// <summary>What <c>get</c> shows for a service.</summary>
 public sealed record ServiceActual(ServiceInfo Service) : IActualState
 {
+    /// <summary>The host's name, for account comparisons made after the read (<c>.\name</c>).</summary>
+    public string ComputerName { get; init; } = "";
+
     public JToken ToJson() => new JObject
     {
         ["name"] = Service.Name,
