@@ -27,7 +27,7 @@ public sealed record CliOptions(
     string? Plan = null,
     bool Force = false)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "snapshot"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo";
@@ -45,6 +45,8 @@ public sealed record CliOptions(
           get      BASELINE      the actual state of the declared resources, as JSON
           runs                   the runs recorded in the state directory: complete or interrupted
           undo     RUN-ID        set back what that run changed (newest first), where it can be undone
+          snapshot [BASELINE...] capture the host into a snapshot file: what the baselines read, volumes,
+                                 shadow storage and antivirus exclusions (changes nothing)
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -155,12 +157,12 @@ public sealed record CliOptions(
         {
             throw Error("undo needs one run id: backup-reconciler undo RUN-ID (backup-reconciler runs lists them).");
         }
-        else if (baselines.Count == 0)
+        else if (baselines.Count == 0 && verb != "snapshot")
         {
             throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
         }
 
-        if (verb != "validate" && baselines.Count > 1)
+        if (verb is not ("validate" or "snapshot") && baselines.Count > 1)
         {
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
