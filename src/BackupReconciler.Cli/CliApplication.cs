@@ -88,6 +88,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var host = OpenHost(options);
+        if (options.Verb == "snapshot")
+        {
+            var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock);
+            WriteReport(options, document);
+            return exitCode;
+        }
+
         if (options.Verb == "undo")
         {
             return Undo(options, stateDirectory, host, log);
@@ -280,7 +287,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         return OperatingSystem.IsWindows()
-            ? throw new InputException(null, "this build has no live Windows host yet; capture the server into a snapshot and pass --snapshot FILE.")
+            ? new Windows.LiveWindowsHost()
             : throw new InputException(null, $"there is no live Windows host on {Environment.OSVersion.Platform}; pass --snapshot FILE to work on a snapshot.");
     }
 

@@ -29,7 +29,7 @@ public sealed record CliOptions(
     TimeSpan? Interval = null,
     int? MaxRuns = null)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
@@ -48,6 +48,8 @@ public sealed record CliOptions(
           runs                   the runs recorded in the state directory: complete or interrupted
           undo     RUN-ID        set back what that run changed (newest first), where it can be undone
           watch    BASELINE --interval 30m   apply again and again (never overlapping), until Ctrl+C
+          snapshot [BASELINE...] capture the host into a snapshot file: what the baselines read, volumes,
+                                 shadow storage and antivirus exclusions (changes nothing)
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -174,12 +176,12 @@ public sealed record CliOptions(
         {
             throw Error("undo needs one run id: backup-reconciler undo RUN-ID (backup-reconciler runs lists them).");
         }
-        else if (baselines.Count == 0)
+        else if (baselines.Count == 0 && verb != "snapshot")
         {
             throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
         }
 
-        if (verb != "validate" && baselines.Count > 1)
+        if (verb is not ("validate" or "snapshot") && baselines.Count > 1)
         {
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }

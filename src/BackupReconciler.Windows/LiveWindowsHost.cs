@@ -1,0 +1,97 @@
+using System.Runtime.Versioning;
+using BackupReconciler.Host;
+using BackupReconciler.Windows.Antivirus;
+using BackupReconciler.Windows.EventLog;
+using BackupReconciler.Windows.Features;
+using BackupReconciler.Windows.Files;
+using BackupReconciler.Windows.Firewall;
+using BackupReconciler.Windows.Registry;
+using BackupReconciler.Windows.ScheduledTasks;
+using BackupReconciler.Windows.Services;
+using BackupReconciler.Windows.ShadowStorage;
+using BackupReconciler.Windows.Sql;
+using BackupReconciler.Windows.UserRights;
+using BackupReconciler.Windows.Volumes;
+
+namespace BackupReconciler.Windows;
+
+/// <summary>
+/// The machine this process runs on, as the engine sees hosts: one adapter per port, each reading its
+/// technology once per run and bounding every call by <see cref="Timeout"/>. Creating it touches nothing;
+/// each adapter connects when first asked. Facts come from the process environment.
+/// </summary>
+[SupportedOSPlatform("windows")]
+public sealed class LiveWindowsHost : IHost
+{
+    public LiveWindowsHost(TimeSpan? timeout = null)
+    {
+        Timeout = timeout ?? HostCall.DefaultTimeout;
+        ComputerName = Environment.MachineName;
+        Facts = ReadFacts(ComputerName);
+        var registry = new WindowsRegistry(Timeout);
+        Registry = registry;
+        Services = new WindowsServiceControl(Timeout);
+        Volumes = new WindowsVolumes(Timeout);
+        ShadowStorage = new WindowsShadowStorage(Timeout);
+        Antivirus = new WindowsAntivirus(Timeout);
+        Sql = new WindowsSqlServer(registry, Timeout);
+        Files = new WindowsFileSystem(Timeout);
+        ScheduledTasks = new WindowsScheduledTasks(Timeout);
+        Features = new WindowsFeatures(Timeout);
+        UserRights = new WindowsUserRights(Timeout);
+        EventLog = new WindowsEventLog(Timeout);
+        Firewall = new WindowsFirewall(new FirewallRuleStore(registry), new FwPolicy2Writer(Timeout), IndirectStrings.Resolve);
+        AccessRules = new WindowsAccessRules(Timeout);
+    }
+
+    /// <summary>The longest any one host call may take (feature installs have their own, longer, limit).</summary>
+    public TimeSpan Timeout { get; }
+
+    public string ComputerName { get; }
+
+    public IReadOnlyDictionary<string, string> Facts { get; }
+
+    public IRegistry Registry { get; }
+
+    public IServiceControl Services { get; }
+
+    public IVolumes Volumes { get; }
+
+    public IShadowStorage ShadowStorage { get; }
+
+    public IAntivirus Antivirus { get; }
+
+    public ISqlServer Sql { get; }
+
+    public IFileSystem Files { get; }
+
+    public IScheduledTasks ScheduledTasks { get; }
+
+    public IFeatures Features { get; }
+
+    public IUserRights UserRights { get; }
+
+    public IEventLog EventLog { get; }
+
+    public IFirewall Firewall { get; }
+
+    public IAccessRules AccessRules { get; }
+
+    /// <summary>
+    /// The baseline variables a host provides (DESIGN §2). ProgramFiles is the native one, as a 64-bit
+    /// process sees it: the folder the servers' 64-bit products install into.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> ReadFacts(string computerName)
+    {
+        var systemRoot = Environment.GetFolderPath(Environment.SpecialFolder.Windows);
+        var systemDrive = Environment.GetEnvironmentVariable("SystemDrive") is { Length: 2 } drive ? drive : Path.GetPathRoot(systemRoot)!.TrimEnd('\\');
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["SystemDrive"] = systemDrive,
+            ["SystemRoot"] = systemRoot,
+            ["ProgramFiles"] = Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles),
+            ["ProgramData"] = Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData),
+            ["ComputerName"] = computerName,
+        };
+    }
+}

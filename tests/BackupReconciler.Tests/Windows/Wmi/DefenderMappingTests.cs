@@ -1,0 +1,48 @@
+using BackupReconciler.Host;
+using BackupReconciler.Windows.Antivirus;
+using BackupReconciler.Windows.Wmi;
+
+namespace BackupReconciler.Tests.Windows.Wmi;
+
+/// <summary>MSFT_MpPreference's exclusion lists ↔ the antivirus port.</summary>
+public sealed class DefenderMappingTests
+{
+    [Fact]
+    public void TheThreeListsAreReadAndAnEmptyListIsNull()
+    {
+        var row = WmiRow.Of(
+            ("ExclusionPath", new[] { @"C:\Program Files\Microsoft Azure Recovery Services Agent\Scratch" }),
+            ("ExclusionProcess", new[] { "cbengine.exe", "CSC.exe" }),
+            ("ExclusionExtension", null));
+
+        var exclusions = DefenderMapping.ToExclusions([row]);
+
+        Assert.Equal([@"C:\Program Files\Microsoft Azure Recovery Services Agent\Scratch"], exclusions.Paths);
+        Assert.Equal(["cbengine.exe", "CSC.exe"], exclusions.Processes);
+        Assert.Empty(exclusions.Extensions);
+    }
+
+    [Fact]
+    public void ExclusionsHiddenFromANonAdministratorAreAccessDeniedNotAnEmptyList()
+    {
+        var row = WmiRow.Of(("ExclusionPath", new[] { "N/A: Must be an administrator to view exclusions" }), ("ExclusionProcess", null), ("ExclusionExtension", null));
+
+        var e = Assert.Throws<HostOperationException>(() => DefenderMapping.ToExclusions([row]));
+
+        Assert.StartsWith("Access is denied.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSendsOnlyTheListsThatHaveEntries()
+    {
+        var parameters = DefenderMapping.ToAddParameters(new AntivirusExclusions([], ["OBEngine.exe"], [".vhdx"]));
+
+        Assert.Equal(["ExclusionProcess: OBEngine.exe", "ExclusionExtension: .vhdx"], parameters.Select(p => $"{p.Parameter}: {string.Join(",", p.Entries)}"));
+    }
+
+    [Fact]
+    public void OnlyTheExclusionPropertiesAreSelected()
+    {
+        Assert.Equal(["ExclusionPath", "ExclusionProcess", "ExclusionExtension"], DefenderMapping.Properties);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime.Versioning;
+using BackupReconciler.Host;
+using BackupReconciler.Windows.Antivirus;
+using BackupReconciler.Windows.Features;
+using BackupReconciler.Windows.ShadowStorage;
+using BackupReconciler.Windows.Tests.Support;
+using BackupReconciler.Windows.Volumes;
+
+namespace BackupReconciler.Windows.Tests.Live;
+
+/// <summary>The WMI adapters read the real machine (read only: these tests change nothing).</summary>
+[SupportedOSPlatform("windows")]
+public sealed class WmiAdapterTests
+{
+    private static string SystemDrive => Environment.GetEnvironmentVariable("SystemDrive") ?? "C:";
+
+    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
+    public void TheSystemVolumeIsReadWithItsSizes()
+    {
+        var system = Assert.Single(new WindowsVolumes().ReadAll(), v => v.Name.Equals(SystemDrive, StringComparison.OrdinalIgnoreCase));
+
+        Assert.InRange(system.FreeBytes, 0, system.SizeBytes);
+        Assert.True(system.SizeBytes > 0);
+    }
+
+    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
+    public void ShadowStorageOfTheSystemVolumeIsReadByDriveLetter()
+    {
+        var associations = new WindowsShadowStorage().ReadFor(SystemDrive);
+
+        Assert.All(associations, a => Assert.Equal(SystemDrive.ToUpperInvariant(), a.ForVolume));
+        Assert.All(associations, a => Assert.True(a.MaxSizeBytes is null or > 0));
+    }
+
+    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
+    public void DefenderExclusionsAreReadOrTheirAbsenceIsSaid()
+    {
+        try
+        {
+            var exclusions = new WindowsAntivirus().Read();
+            Assert.DoesNotContain(exclusions.Paths, p => p.StartsWith("N/A", StringComparison.Ordinal));
+        }
+        catch (HostOperationException e)
+        {
+            Assert.Contains("Defender", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
+    public void FeaturesAreReadAndAnUnknownNameIsNoFeature()
+    {
+        var features = new WindowsFeatures();
+
+        Assert.Null(features.IsInstalled("BRTest-No-Such-Feature"));
+        Assert.NotNull(features.IsInstalled(OperatingSystem.IsWindowsVersionAtLeast(10) ? "NetFx4" : "NetFx3") ?? features.IsInstalled("NetFx3"));
+    }
+}
