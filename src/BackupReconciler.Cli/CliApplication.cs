@@ -114,12 +114,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var whatIf = options.Verb != "apply" || options.WhatIf;
         if (plan is not null)
         {
-            CheckPlanFits(plan, baseline, host, options.Plan!);
+            plan.EnsureFits(baseline, host, options.Plan!);
         }
 
         var run = whatIf
             ? reconciler.Run(baseline, options.Verb, whatIf: true)
-            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan);
+            : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
         if (options.SavePlan is not null)
         {
             SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor.Redact);
@@ -159,7 +159,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var reconciler = new Reconciler(host, log, clock);
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
-                    : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan: null);
+                    : ApplyUnderLock(options, stateDirectory, host, baseline, log);
                 var code = ExitCodes.Detailed(run);
                 stdout.WriteLine(_redactor.Redact(TextReport.Render(run, code).TrimEnd('\n').Split('\n')[^1] + $" · run {run.RunId}"));
                 stdout.Flush();
@@ -208,65 +208,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var reconciler = new Reconciler(host, log, clock);
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
-            : ApplyUnderLock(options, stateDirectory, host, baseline, reconciler, log, plan: null);
+            : ApplyUnderLock(options, stateDirectory, host, baseline, log);
         return Report(options, run, options.WhatIf);
     }
 
-    /// <summary>
-    /// One applying run per host at a time, every change journaled; a previous run of this host that
-    /// never finished is reported, with the resource it was changing.
-    /// </summary>
-    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, Reconciler reconciler, ILogger log, SavedPlan? plan)
-    {
-        using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, clock);
-        if (plan is not null && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), _redactor.Redact) is { Count: > 0 } moved)
-        {
-            throw new InputException(null,
-                $"the host no longer matches the saved plan {options.Plan} ({plan.CreatedAt}), so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
-        }
-
-        var notices = new List<string>();
-        if (runLock.TakenOverFrom is { } holder)
-        {
-            notices.Add($"took over the lock left by {holder}, which is no longer running");
-        }
-
-        var previous = RunRecord.All(stateDirectory).LastOrDefault(r => r.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase));
-        if (previous is { Complete: false })
-        {
-            notices.Add($"the previous run {previous.RunId} ({previous.Command} {previous.Baseline}, {previous.Time}) was interrupted"
-                + (previous.InterruptedWhileChanging is { } resource ? $" while changing \"{resource}\"" : "")
-                + "; this run re-reads everything and converges; its journal keeps what it did");
-        }
-
-        foreach (var notice in notices)
-        {
-            log.Warning("{Notice}", notice);
-        }
-
-        var runId = RunId.New(clock.GetUtcNow());
-        using var journal = new FileRunJournal(stateDirectory, runId, _redactor.Redact);
-        var run = reconciler.Run(baseline, options.Verb, whatIf: false, runId, journal) with { Notices = notices };
-        if (host is SnapshotHost snapshot)
-        {
-            snapshot.Save();
-        }
-
-        return run;
-    }
-
-    private static void CheckPlanFits(SavedPlan plan, Baseline baseline, IHost host, string path)
-    {
-        if (!plan.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InputException(null, $"the saved plan {path} was made for {plan.Host}, not {host.ComputerName}; make a plan on this host.");
-        }
-
-        if (SavedPlan.DigestOf(baseline) is var digest && digest != plan.Digest)
-        {
-            throw new InputException(null, $"the baseline changed since the plan {path} was saved ({plan.Digest[..19]}… then, {digest[..19]}… now); make a new plan.");
-        }
-    }
+    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
+        new GuardedRun(stateDirectory, clock, log, _redactor.Redact).Apply(
+            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!));
 
     private int Validate(CliOptions options, BaselineLoader loader)
     {

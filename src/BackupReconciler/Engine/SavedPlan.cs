@@ -28,6 +28,20 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
         RecordedVariables(variables, baseline.Parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(variables.SecretNames).ToHashSet(StringComparer.OrdinalIgnoreCase)),
         run.Resources.Where(r => r.Differences.Count > 0).Select(r => new PlannedResource(r.Id, r.Differences)).ToList());
 
+    /// <summary>Refuses a plan made on another host or for another version of the baseline.</summary>
+    public void EnsureFits(Baseline baseline, Host.IHost host, string path)
+    {
+        if (!Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException(null, $"the saved plan {path} was made for {Host}, not {host.ComputerName}; make a plan on this host.");
+        }
+
+        if (DigestOf(baseline) is var digest && digest != Digest)
+        {
+            throw new InputException(null, $"the baseline changed since the plan {path} was saved ({Digest[..19]}… then, {digest[..19]}… now); make a new plan.");
+        }
+    }
+
     /// <summary>SHA-256 over every file of the baseline (root and includes, in load order), each with its name.</summary>
     public static string DigestOf(Baseline baseline)
     {
