@@ -53,7 +53,7 @@ public static class JsonFileReader
         {
             if (token is JProperty property)
             {
-                if (SerializerMetadata.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                if (property.Name.StartsWith('$') && SerializerMetadata.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
                 {
                     throw new InputException(JsonObjectReader.Locate(property, path),
                         $"the member \"{property.Name}\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.");
@@ -74,19 +74,16 @@ public static class JsonFileReader
         }
     }
 
-    /// <summary>The first control or bidirectional formatting character other than tab, line feed and carriage return, as U+XXXX; null when there is none.</summary>
-    private static string? ControlCharacter(string text)
-    {
-        foreach (var c in text)
-        {
-            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
-            {
-                return $"U+{(int)c:X4}";
-            }
-        }
+    /// <summary>Control characters (tab, line feed and carriage return aside) and the bidirectional overrides and isolates.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c),
+         .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         .. Enumerable.Range(0x202A, 5).Select(c => (char)c),
+         .. Enumerable.Range(0x2066, 4).Select(c => (char)c)]);
 
-        return null;
-    }
+    /// <summary>The first control or bidirectional formatting character other than tab, line feed and carriage return, as U+XXXX; null when there is none.</summary>
+    private static string? ControlCharacter(string text) =>
+        text.AsSpan().IndexOfAny(Unprintable) is var at and >= 0 ? $"U+{(int)text[at]:X4}" : null;
 
     /// <summary>Accepts UTF-8 with or without BOM and UTF-16 with BOM (what Windows PowerShell 5.1's redirection writes).</summary>
     public static string Decode(string path, byte[] bytes)
@@ -110,7 +107,7 @@ public static class JsonFileReader
             }
 
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            if (FirstInvalidUtf8(bytes.AsSpan(start)) is { } bad)
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)) && FirstInvalidUtf8(bytes.AsSpan(start)) is { } bad)
             {
                 throw new InputException(LocationOf(path, bytes.AsSpan(start, bad)),
                     $"the file is neither UTF-8 nor UTF-16 with a byte order mark (byte 0x{bytes[start + bad]:X2} here is not UTF-8; Windows-1252 or Latin-1 text looks like this); save it as UTF-8.");
