@@ -50,7 +50,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
             notices.Add($"took over the lock left by {holder}, which is no longer running");
         }
 
-        var previous = RunRecord.All(stateDirectory).LastOrDefault(r => r.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase));
+        var previous = RunRecord.Latest(stateDirectory, host.ComputerName);
         if (previous is { Complete: false })
         {
             notices.Add($"the previous run {previous.RunId} ({previous.Command} {previous.Baseline}, {previous.Time}) was interrupted"

@@ -132,13 +132,7 @@ public sealed class SnapshotHost : IHost
 
     private static Dictionary<string, string> ReadFacts(JsonObjectReader reader, string computerName)
     {
-        var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["SystemDrive"] = "C:",
-            ["SystemRoot"] = @"C:\Windows",
-            ["ProgramFiles"] = @"C:\Program Files",
-            ["ProgramData"] = @"C:\ProgramData",
-        };
+        var facts = HostFacts.Typical();
         if (reader.OptionalObject("facts", "\"facts\"") is { } section)
         {
             foreach (var property in section.Json.Properties())

@@ -61,11 +61,20 @@ public sealed record RunRecord(
     }
 
     /// <summary>Every run recorded in the state directory, oldest first (run ids sort by time).</summary>
-    public static IReadOnlyList<RunRecord> All(string stateDirectory)
+    public static IReadOnlyList<RunRecord> All(string stateDirectory) =>
+        Journals(stateDirectory).Order(StringComparer.Ordinal).Select(Read).OfType<RunRecord>().ToList();
+
+    /// <summary>
+    /// The newest run of <paramref name="host"/>, reading journals newest first and stopping at the first
+    /// match: a watch leaves thousands of journals, and every apply asks this.
+    /// </summary>
+    public static RunRecord? Latest(string stateDirectory, string host) =>
+        Journals(stateDirectory).OrderDescending(StringComparer.Ordinal).Select(Read)
+            .FirstOrDefault(r => r is not null && r.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<string> Journals(string stateDirectory)
     {
         var folder = FileRunJournal.RunsFolder(stateDirectory);
-        return Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).Select(Read).OfType<RunRecord>().ToList()
-            : [];
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.jsonl") : [];
     }
 }
