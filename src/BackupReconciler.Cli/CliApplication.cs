@@ -19,12 +19,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private readonly SecretRedactor _redactor = new();
 
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
-    private static readonly Dictionary<string, string> PlaceholderFacts = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
     {
-        ["SystemDrive"] = "C:",
-        ["SystemRoot"] = @"C:\Windows",
-        ["ProgramFiles"] = @"C:\Program Files",
-        ["ProgramData"] = @"C:\ProgramData",
         ["ComputerName"] = "COMPUTER",
     };
 
@@ -111,7 +107,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.NoChanges;
         }
 
-        var whatIf = options.Verb != "apply" || options.WhatIf;
+        var whatIf = !options.Changes || options.WhatIf;
         if (plan is not null)
         {
             plan.EnsureFits(baseline, host, options.Plan!);
