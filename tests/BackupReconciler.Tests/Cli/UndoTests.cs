@@ -42,28 +42,6 @@ public sealed class UndoTests : IDisposable
           "antivirus": { "exclusionPaths": [], "exclusionProcesses": [], "exclusionExtensions": [] } }
         """);
 
-    private static JObject Comparable(string snapshot)
-    {
-        // Rules and values may come back in another order, defaults written out; what matters is what the host holds.
-        var json = BackupReconciler.Snapshot.SnapshotHost.Load(snapshot).Canonical();
-        json["firewallRules"] = new JArray(json["firewallRules"]!.OrderBy(r => (string)r["name"]!, StringComparer.Ordinal));
-        foreach (var rule in json["firewallRules"]!)
-        {
-            // The firewall section keeps untouched rules as written; a recreated one has Windows' defaults written out.
-            foreach (var member in new[] { "localPorts", "remotePorts", "remoteAddresses", "profiles" })
-            {
-                rule[member] ??= new JArray("any");
-            }
-        }
-
-        foreach (var key in ((JObject)json["registry"]!).Properties())
-        {
-            key.Value = new JObject(((JObject)key.Value).Properties().OrderBy(p => p.Name, StringComparer.Ordinal));
-        }
-
-        return json;
-    }
-
     private string Apply(string baseline, string snapshot) =>
         (string)JObject.Parse(CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
 
@@ -71,7 +49,7 @@ public sealed class UndoTests : IDisposable
     public void UndoAfterApplyRestoresEveryReversibleChangeAndRefusesTheRest()
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());
-        var original = Comparable(snapshot);
+        var original = HostState.Of(snapshot);
         var runId = Apply(baseline, snapshot);
         var antivirusAfterApply = JObject.Parse(File.ReadAllText(snapshot))["antivirus"]!.DeepClone();
 
@@ -84,7 +62,7 @@ public sealed class UndoTests : IDisposable
             (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["error"]!);
         Assert.Equal(8, (int)report["summary"]!["changed"]!);
         Assert.Contains(report["restarts"]!, r => (string)r["service"]! == "DPMRA");
-        var undone = Comparable(snapshot);
+        var undone = HostState.Of(snapshot);
         undone["antivirus"] = original["antivirus"]!.DeepClone();
         Assert.True(JToken.DeepEquals(original, undone), $"expected\n{original}\nafter undo\n{undone}");
         Assert.True(JToken.DeepEquals(antivirusAfterApply, JObject.Parse(File.ReadAllText(snapshot))["antivirus"]));
@@ -129,11 +107,11 @@ public sealed class UndoTests : IDisposable
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());
         var runId = Apply(baseline, snapshot);
-        var afterApply = Comparable(snapshot);
+        var afterApply = HostState.Of(snapshot);
 
         var undoRun = (string)JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
         CliRun.Run(State, "undo", undoRun, "--snapshot", snapshot);
 
-        Assert.True(JToken.DeepEquals(afterApply, Comparable(snapshot)));
+        Assert.True(JToken.DeepEquals(afterApply, HostState.Of(snapshot)));
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Engine;
 using BackupReconciler.Resources;
-using BackupReconciler.Snapshot;
 using BackupReconciler.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
@@ -151,7 +150,7 @@ public sealed class LawTests(ITestOutputHelper output)
         Check("undo restores the original", (@case, files, seen) =>
         {
             seen.Record(@case, files.Plan());
-            var original = Comparable(files.Snapshot);
+            var original = HostState.Of(files.Snapshot);
             var apply = JObject.Parse(files.Cli("apply", files.Baseline, "--snapshot", files.Snapshot, "--output", "json").Out);
             var undo = JObject.Parse(files.Cli("undo", (string)apply["runId"]!, "--snapshot", files.Snapshot, "--output", "json").Out);
 
@@ -164,55 +163,11 @@ public sealed class LawTests(ITestOutputHelper output)
             }
 
             compared++;
-            var restored = Comparable(files.Snapshot);
+            var restored = HostState.Of(files.Snapshot);
             Assert.True(JToken.DeepEquals(original, restored), $"after apply and undo the host differs:\nbefore {original}\nafter {restored}");
         }, ExactlyReversibleTypes);
         output.WriteLine($"undo law: {compared} cases compared exactly, {refused} where undo said what it could not take back");
         Assert.True(compared > refused, "too few cases could be compared to prove anything");
-    }
-
-    /// <summary>The host's state, not its spelling: defaults written out, sets and values in one order, keys left empty by undo dropped.</summary>
-    private static JObject Comparable(string snapshot)
-    {
-        var json = SnapshotHost.Load(snapshot).Canonical();
-        json.Remove("faults");
-        if (json["firewallRules"] is JArray rules)
-        {
-            foreach (var rule in rules)
-            {
-                foreach (var member in new[] { "localPorts", "remotePorts", "remoteAddresses", "profiles" })
-                {
-                    // Untouched rules keep their spelling ("135" or 135, "a,b" or ["a","b"]); compare the entries.
-                    var entries = rule[member] switch
-                    {
-                        null => ["any"],
-                        JArray items => items.Select(i => i.ToString()),
-                        var single => single.ToString().Split(','),
-                    };
-                    var normalized = entries.Select(e => e.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
-                    if (member == "profiles" && normalized.SequenceEqual(["domain", "private", "public"]))
-                    {
-                        normalized = ["any"]; // all three profiles is what "any" means
-                    }
-
-                    rule[member] = new JArray(normalized.Cast<object>().ToArray());
-                }
-
-                rule["enabled"] ??= true;
-            }
-
-            json["firewallRules"] = new JArray(rules.OrderBy(r => r.ToString(Formatting.None), StringComparer.Ordinal));
-        }
-
-        if (json["registry"] is JObject registry)
-        {
-            json["registry"] = new JObject(registry.Properties()
-                .Where(key => ((JObject)key.Value).Count > 0)
-                .OrderBy(key => key.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(key => new JProperty(key.Name, new JObject(((JObject)key.Value).Properties().OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase)))));
-        }
-
-        return json;
     }
 
     /// <summary>Runs <paramref name="law"/> on <see cref="CasesPerType"/> generated cases per type, each in a folder of its own.</summary>
