@@ -18,24 +18,32 @@ public static class JUnitReport
             new XAttribute("hostname", run.Host),
             new XAttribute("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
             new XAttribute("tests", s.Total),
-            new XAttribute("failures", s.Drifted + s.Manual),
-            new XAttribute("errors", s.Failed),
+            new XAttribute("failures", run.Resources.Count(IsFailure)),
+            new XAttribute("errors", s.Failed + s.PredictedFailure),
             new XAttribute("skipped", s.Skipped),
             new XAttribute("time", run.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)),
             run.Resources.Select(Case));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite)).ToString() + "\n";
     }
 
+    private static bool IsFailure(ResourceResult resource) =>
+        resource.Status is ResourceStatus.Drifted or ResourceStatus.Manual
+        || (resource.Status == ResourceStatus.Changed && resource.Differences.Any(d => d.IsManual));
+
     private static XElement Case(ResourceResult resource)
     {
         var element = new XElement("testcase", new XAttribute("classname", resource.Type), new XAttribute("name", resource.Id));
-        var details = string.Join("\n", resource.Differences.Select(d => $"{d.Property}: {ValueText.Format(d.Actual)} → {ValueText.Format(d.Desired)}"));
+        var details = string.Join("\n", resource.Differences.Select(d => $"{d.Property}: {ValueText.Format(d.Actual)} → {ValueText.Format(d.Desired)}{(d.IsManual ? " (manual: " + d.ManualReason + ")" : "")}"));
         switch (resource.Status)
         {
             case ResourceStatus.Drifted or ResourceStatus.Manual:
                 element.Add(new XElement("failure", new XAttribute("message", StatusNames.Of(resource.Status)), details));
                 break;
-            case ResourceStatus.Failed:
+            case ResourceStatus.Changed when resource.Differences.Any(d => d.IsManual):
+                // Changed, but what a person must do is still undone: the case must not pass.
+                element.Add(new XElement("failure", new XAttribute("message", "changed, manual steps remain"), details));
+                break;
+            case ResourceStatus.Failed or ResourceStatus.PredictedFailure:
                 element.Add(new XElement("error", new XAttribute("message", resource.Error ?? "failed"), details));
                 break;
             case ResourceStatus.Skipped:
@@ -43,6 +51,9 @@ public static class JUnitReport
                 break;
             case ResourceStatus.Changed:
                 element.Add(new XElement("system-out", "changed:\n" + details));
+                break;
+            case ResourceStatus.NotUndoable:
+                element.Add(new XElement("system-out", "not undoable: " + resource.Error));
                 break;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Engine;
+using BackupReconciler.Resources;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -26,12 +27,7 @@ public static class JsonReport
             ["type"] = r.Type,
             ["status"] = StatusNames.Of(r.Status),
             ["reference"] = r.Reference,
-            ["differences"] = new JArray(r.Differences.Select(d => new JObject
-            {
-                ["property"] = d.Property,
-                ["actual"] = d.Actual?.DeepClone(),
-                ["desired"] = d.Desired?.DeepClone(),
-            })),
+            ["differences"] = new JArray(r.Differences.Select(DifferenceJson.Of)),
             ["error"] = r.Error,
         })),
         ["restarts"] = new JArray(run.Restarts.Select(r => new JObject
@@ -56,6 +52,8 @@ public static class JsonReport
             ["manual"] = run.Summary.Manual,
             ["failed"] = run.Summary.Failed,
             ["skipped"] = run.Summary.Skipped,
+            ["predictedFailure"] = run.Summary.PredictedFailure,
+            ["notUndoable"] = run.Summary.NotUndoable,
         },
         ["exitCode"] = exitCode,
     };

@@ -12,6 +12,8 @@ public static class StatusNames
         ResourceStatus.Changed => "changed",
         ResourceStatus.Manual => "manual",
         ResourceStatus.Failed => "failed",
+        ResourceStatus.PredictedFailure => "predictedFailure",
+        ResourceStatus.NotUndoable => "notUndoable",
         _ => "skipped",
     };
 

@@ -17,9 +17,10 @@ public static class TextReport
         }
 
         var width = run.Resources.Count == 0 ? 0 : run.Resources.Max(r => r.Id.Length);
+        var typeWidth = run.Resources.Count == 0 ? 0 : run.Resources.Max(r => r.Type.Length);
         foreach (var resource in run.Resources)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {Mark(resource.Status)} {resource.Id.PadRight(width)}  {resource.Type,-10} {StatusNames.Of(resource.Status)}");
+            text.Append(CultureInfo.InvariantCulture, $"  {Mark(resource.Status)} {resource.Id.PadRight(width)}  {resource.Type.PadRight(typeWidth)}  {StatusNames.Of(resource.Status)}");
             if (resource.Error is not null)
             {
                 text.Append(CultureInfo.InvariantCulture, $": {resource.Error}");
@@ -28,7 +29,7 @@ public static class TextReport
             text.Append('\n');
             foreach (var difference in resource.Differences)
             {
-                text.Append(CultureInfo.InvariantCulture, $"      {difference.Property}: {ValueText.Format(difference.Actual)} → {ValueText.Format(difference.Desired)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"      {difference.Property}: {ValueText.Format(difference.Actual)} → {ValueText.Format(difference.Desired)}{Marker(difference)}\n");
             }
         }
 
@@ -51,10 +52,17 @@ public static class TextReport
         }
 
         var s = run.Summary;
+        var rare = (s.PredictedFailure > 0 ? $", {s.PredictedFailure} predicted to fail" : "") + (s.NotUndoable > 0 ? $", {s.NotUndoable} not undoable" : "");
         text.Append(CultureInfo.InvariantCulture,
-            $"{s.Total} resources: {s.Compliant} compliant, {s.Drifted} drifted, {s.Changed} changed, {s.Manual} manual, {s.Failed} failed, {s.Skipped} skipped · {(long)run.Duration.TotalMilliseconds} ms · exit {exitCode}\n");
+            $"{s.Total} resources: {s.Compliant} compliant, {s.Drifted} drifted, {s.Changed} changed, {s.Manual} manual, {s.Failed} failed, {s.Skipped} skipped{rare} · {(long)run.Duration.TotalMilliseconds} ms · exit {exitCode}\n");
         return text.ToString();
     }
+
+    /// <summary>What apply does not do with a difference, said on its line: a person's change, or one undo cannot take back.</summary>
+    private static string Marker(Resources.Difference difference) =>
+        difference.IsManual ? "  [manual]"
+        : difference.NotUndoable is { } why ? $"  [not undoable: {why}]"
+        : "";
 
     private static char Mark(ResourceStatus status) => status switch
     {
@@ -63,6 +71,8 @@ public static class TextReport
         ResourceStatus.Changed => '+',
         ResourceStatus.Manual => '!',
         ResourceStatus.Failed => '✗',
+        ResourceStatus.PredictedFailure => '?',
+        ResourceStatus.NotUndoable => '•',
         _ => '-',
     };
 }

@@ -16,12 +16,13 @@ public static class ExitCodes
     {
         var summary = result.Summary;
         var code = NoChanges;
-        if (summary.Drifted + summary.Changed + summary.Manual > 0)
+        if (summary.Drifted + summary.Changed + summary.Manual + summary.PredictedFailure > 0)
         {
             code |= Changes;
         }
 
-        if (summary.Failed > 0 || result.RestartFailed)
+        // A predicted failure is drift that apply will fail on: a gate on the plan sees both.
+        if (summary.Failed + summary.PredictedFailure > 0 || result.RestartFailed)
         {
             code |= Failures;
         }

@@ -30,10 +30,16 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
         var (ordered, _) = DependencyOrder.Sort(baseline.Resources, r => r.Id, r => r.DependsOn);
         foreach (var declaration in ordered)
         {
-            var blocker = declaration.DependsOn.FirstOrDefault(d => results[d].Status is ResourceStatus.Failed or ResourceStatus.Skipped);
+            // A predicted failure blocks its dependents in what-if as the failure itself will in apply.
+            var blocker = declaration.DependsOn.FirstOrDefault(d => results[d].Status is ResourceStatus.Failed or ResourceStatus.Skipped or ResourceStatus.PredictedFailure);
             if (blocker is not null)
             {
-                var error = $"skipped because \"{blocker}\" {(results[blocker].Status == ResourceStatus.Failed ? "failed" : "was skipped")}";
+                var error = $"skipped because \"{blocker}\" " + results[blocker].Status switch
+                {
+                    ResourceStatus.Failed => "failed",
+                    ResourceStatus.PredictedFailure => "is predicted to fail",
+                    _ => "was skipped",
+                };
                 log.Warning("{Resource}: {Error}", declaration.Id, error);
                 results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], error);
                 continue;
@@ -74,8 +80,8 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
             manualSteps);
         journal.Finished(result);
         var s = result.Summary;
-        log.Information("Run {RunId} done: {Total} resources, {Compliant} compliant, {Drifted} drifted, {Changed} changed, {Manual} manual, {Failed} failed, {Skipped} skipped",
-            runId, s.Total, s.Compliant, s.Drifted, s.Changed, s.Manual, s.Failed, s.Skipped);
+        log.Information("Run {RunId} done: {Total} resources, {Compliant} compliant, {Drifted} drifted, {Changed} changed, {Manual} manual, {Failed} failed, {Skipped} skipped, {PredictedFailure} predicted to fail, {NotUndoable} not undoable",
+            runId, s.Total, s.Compliant, s.Drifted, s.Changed, s.Manual, s.Failed, s.Skipped, s.PredictedFailure, s.NotUndoable);
         return result;
     }
 

@@ -15,38 +15,60 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
     public ResourceOutcome Run(ResourceDeclaration declaration, bool whatIf)
     {
         var resource = declaration.Resource;
+        if (resource is INotUndoable refused)
+        {
+            // By design, not a failure: the report says what cannot be taken back and why.
+            return new ResourceOutcome(Result(declaration, ResourceStatus.NotUndoable, [], refused.Reason), [], WillChange: false);
+        }
+
         if (Attempt(declaration, "read", () => resource.Observe(host), out var observed) is { } readError)
         {
             return Failed(declaration, [], readError);
         }
 
-        var differences = observed.Differences;
-        if (differences.Count == 0)
+        if (observed.Differences.Count == 0)
         {
             return new ResourceOutcome(Result(declaration, ResourceStatus.Compliant, [], null), [], WillChange: false);
         }
 
-        var audit = declaration.Mode == ResourceMode.Audit;
-        var changes = audit ? [] : differences.Where(d => !d.IsManual).ToList();
-        var manualSteps = differences.Where(d => audit || d.IsManual).Select(d => ManualStepFor(declaration, d)).ToList();
+        var differences = InAuditMode(declaration, observed.Differences);
+        var changes = differences.Where(d => !d.IsManual).ToList();
+        var manualSteps = differences.Where(d => d.IsManual).Select(d => ManualStepFor(declaration, d)).ToList();
         if (changes.Count == 0)
         {
             return new ResourceOutcome(Result(declaration, ResourceStatus.Manual, differences, null), manualSteps, WillChange: false);
         }
 
+        // Worked out before anything changes (and in what-if too), so plan can say which changes undo cannot take back.
+        var undo = UndoOf(declaration, observed, changes);
+        if (!undo.IsPossible)
+        {
+            differences = differences.Select(d => d.IsManual ? d : d with { NotUndoable = undo.Impossible }).ToList();
+            changes = differences.Where(d => !d.IsManual).ToList();
+        }
+
         manualSteps.AddRange(resource.FollowUpsWhenChanged.Select(step => new ManualStep(declaration.Id, step)));
         if (whatIf)
         {
-            return new ResourceOutcome(Result(declaration, ResourceStatus.Drifted, differences, null), manualSteps, WillChange: true);
+            var unreachable = changes.Where(c => c.Unreachable is not null).Select(c => $"{c.Property}: {c.Unreachable}").ToList();
+            return unreachable.Count > 0
+                ? new ResourceOutcome(Result(declaration, ResourceStatus.PredictedFailure, differences, $"apply will not reach the desired state: {string.Join("; ", unreachable)}"), manualSteps, WillChange: true)
+                : new ResourceOutcome(Result(declaration, ResourceStatus.Drifted, differences, null), manualSteps, WillChange: true);
         }
 
         log.Information("Changing {Resource} ({Type}): {Changes}", declaration.Id, declaration.Type,
             string.Join("; ", changes.Select(c => $"{c.Property}: {ValueText.Format(c.Actual)} → {ValueText.Format(c.Desired)}")));
-        journal.BeforeChange(declaration, changes, UndoOf(declaration, observed, changes));
-        var outcome = ApplyAndVerify(declaration, observed, changes, manualSteps);
+        journal.BeforeChange(declaration, changes, undo);
+        var outcome = ApplyAndVerify(declaration, observed with { Differences = differences }, changes, manualSteps);
         journal.AfterChange(declaration, outcome.Result.Status, outcome.Result.Error);
         return outcome;
     }
+
+    /// <summary>In audit mode every difference is a person's to make, with the resource's why as the reason.</summary>
+    private static IReadOnlyList<Difference> InAuditMode(ResourceDeclaration declaration, IReadOnlyList<Difference> differences) =>
+        declaration.Mode != ResourceMode.Audit
+            ? differences
+            : differences.Select(d => d.IsManual ? d : d with { ManualReason = declaration.Why is { } why ? $"audit only: {why}" : "audit only: change it by hand" }).ToList();
 
     private ResourceOutcome ApplyAndVerify(ResourceDeclaration declaration, Observation observed, IReadOnlyList<Difference> changes, List<ManualStep> manualSteps)
     {
@@ -111,8 +133,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
     private static ManualStep ManualStepFor(ResourceDeclaration declaration, Difference difference)
     {
         var what = $"{difference.Property} is {ValueText.Format(difference.Actual)}, the baseline wants {ValueText.Format(difference.Desired)}";
-        var how = difference.ManualReason ?? (declaration.Why is { } why ? $"audit only: {why}" : "audit only: change it by hand");
-        return new ManualStep(declaration.Id, $"{what}; {how}");
+        return new ManualStep(declaration.Id, $"{what}; {difference.ManualReason}");
     }
 
     private static ResourceOutcome Failed(ResourceDeclaration declaration, IReadOnlyList<Difference> differences, string error) =>

@@ -32,6 +32,12 @@ public enum ResourceStatus
     Manual,
     Failed,
     Skipped,
+
+    /// <summary>What-if only: apply will change this resource but cannot reach the desired state (the error says why).</summary>
+    PredictedFailure,
+
+    /// <summary>Undo only: this change cannot be taken back by design (the error says why); not a failure.</summary>
+    NotUndoable,
 }
 
 /// <summary>
@@ -61,7 +67,8 @@ public sealed record RestartResult(string Service, RestartStatus Status, string 
 /// <summary>Something a person must do: drift the tool must not fix, or a follow-up after a change.</summary>
 public sealed record ManualStep(string Resource, string Step);
 
-public sealed record RunSummary(int Total, int Compliant, int Drifted, int Changed, int Manual, int Failed, int Skipped)
+/// <summary>How many resources ended in each status: every resource is counted exactly once, so the counts add up to <see cref="Total"/>.</summary>
+public sealed record RunSummary(int Total, int Compliant, int Drifted, int Changed, int Manual, int Failed, int Skipped, int PredictedFailure = 0, int NotUndoable = 0)
 {
     public static RunSummary Of(IReadOnlyList<ResourceResult> resources)
     {
@@ -73,6 +80,8 @@ public sealed record RunSummary(int Total, int Compliant, int Drifted, int Chang
             Count(ResourceStatus.Changed),
             Count(ResourceStatus.Manual),
             Count(ResourceStatus.Failed),
-            Count(ResourceStatus.Skipped));
+            Count(ResourceStatus.Skipped),
+            Count(ResourceStatus.PredictedFailure),
+            Count(ResourceStatus.NotUndoable));
     }
 }

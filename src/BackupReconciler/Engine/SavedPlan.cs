@@ -95,6 +95,7 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
                 ["property"] = d.Property,
                 ["actual"] = d.Actual?.DeepClone(),
                 ["desired"] = d.Desired?.DeepClone(),
+                ["action"] = DifferenceJson.ActionName(d.Action),
             })),
         })),
     };

@@ -53,8 +53,8 @@ public sealed class KillTests : IDisposable
 
         var undo = JObject.Parse(CliRun.Run(State, "undo", killedRun, "--snapshot", snapshot, "--output", "json").Out);
         Assert.Equal("changed", (string)undo["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts")["status"]!);
-        Assert.Equal("could not read: cannot be undone: deleted files cannot be brought back",
-            (string)undo["resources"]!.Single(r => (string)r["id"]! == "undo-temp")["error"]!);
+        Assert.Equal("notUndoable", (string)undo["resources"]!.Single(r => (string)r["id"]! == "undo-temp")["status"]!);
+        Assert.Equal("deleted files cannot be brought back", (string)undo["resources"]!.Single(r => (string)r["id"]! == "undo-temp")["error"]!);
         Assert.Equal(600, (int)JObject.Parse(File.ReadAllText(snapshot))["registry"]!["HKLM\\SOFTWARE\\X"]!["V"]!["data"]!);
     }
 

@@ -56,9 +56,12 @@ public sealed class UndoTests : IDisposable
         var (exit, output, _) = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json", "--detailed-exitcodes");
         var report = JObject.Parse(output);
 
-        Assert.Equal(6, exit);
-        Assert.Equal("failed", (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["status"]!);
-        Assert.Equal("could not read: cannot be undone: exclusions are only ever added, never removed by this tool; remove them in Defender by hand",
+        // Everything that can be undone was: a change that cannot be undone by design is its own status, not a failure.
+        Assert.Equal(2, exit);
+        Assert.Equal("notUndoable", (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["status"]!);
+        Assert.Equal(1, (int)report["summary"]!["notUndoable"]!);
+        Assert.Equal(0, (int)report["summary"]!["failed"]!);
+        Assert.Equal("exclusions are only ever added, never removed by this tool; remove them in Defender by hand",
             (string)report["resources"]!.Single(r => (string)r["id"]! == "undo-av")["error"]!);
         Assert.Equal(8, (int)report["summary"]!["changed"]!);
         Assert.Contains(report["restarts"]!, r => (string)r["service"]! == "DPMRA");
@@ -95,8 +98,9 @@ public sealed class UndoTests : IDisposable
         var whatIf = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--what-if");
         var unknown = CliRun.Run(State, "undo", "20260101T000000Z-0000", "--snapshot", snapshot);
 
-        Assert.Equal(6, whatIf.Exit);
+        Assert.Equal(2, whatIf.Exit);
         Assert.Contains("~ undo-timeouts", whatIf.Out, StringComparison.Ordinal);
+        Assert.Contains("• undo-av", whatIf.Out, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(snapshot));
         Assert.Equal(1, unknown.Exit);
         Assert.StartsWith("error: there is no run 20260101T000000Z-0000 in ", unknown.Err, StringComparison.Ordinal);

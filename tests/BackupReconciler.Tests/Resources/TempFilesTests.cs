@@ -168,7 +168,12 @@ public sealed class TempFilesTests(ITestOutputHelper output)
             apply = scenario.Run(whatIf: false, Clock);
         }
 
-        Assert.Equal(["count: 5 → at most 2: delete the 2 files older than 1d, oldest first; keep 2 newer and 1 read-only; 3 would remain, still too many"], plan.DifferencesOf("temp"));
+        Assert.Equal(["count: 5 → at most 2: delete the 2 files older than 1d, oldest first; keep 2 newer and 1 read-only"], plan.DifferencesOf("temp"));
+        Assert.Equal(ResourceStatus.PredictedFailure, plan.StatusOf("temp"));
+        Assert.Equal(
+            @"apply will not reach the desired state: count: only 2 of the 5 files matching *.tmp in C:\Windows\Temp may be deleted (2 are newer than 1d, 1 read-only); 3 would remain, more than 2. "
+            + "Lower minAge if newer files may go, clear the read-only attribute, or raise maxCount.",
+            plan.Resource("temp").Error);
         Assert.Equal(ResourceStatus.Failed, apply.StatusOf("temp"));
         Assert.Equal(
             @"could not apply: did not converge: 4 files matching *.tmp remain in C:\Windows\Temp, more than 2, after deleting 1: skipped 1 in use and 1 read-only, kept 2 newer than 1d. "

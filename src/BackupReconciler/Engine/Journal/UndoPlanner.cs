@@ -122,16 +122,18 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
         public UndoStep UndoOf(Observation observation, IReadOnlyList<Difference> changes) => inner.UndoOf(observation, changes);
     }
 
-    /// <summary>A change the journal says cannot be taken back: reported as failed with the reason.</summary>
-    private sealed class RefusedUndo(string type, string reason) : IResource
+    /// <summary>A change the journal says cannot be taken back: reported as not undoable, with the reason.</summary>
+    private sealed class RefusedUndo(string type, string reason) : IResource, INotUndoable
     {
         public string TypeName => type;
+
+        public string Reason => reason;
 
         public IReadOnlyList<string> RestartsWhenChanged => [];
 
         public IReadOnlyList<string> FollowUpsWhenChanged => [];
 
-        public Observation Observe(IHost host) => throw new HostOperationException($"cannot be undone: {reason}");
+        public Observation Observe(IHost host) => throw new InvalidOperationException($"the engine never reads a change that cannot be undone: {reason}");
 
         public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes)
         {

@@ -5,9 +5,25 @@ namespace BackupReconciler.Resources.Service;
 
 /// <summary>A Windows service's start type, state and logon account; only what is declared is compared.</summary>
 public sealed record ServiceResource(string Name, ServiceStartType? StartType, ServiceState? State, string? Account)
-    : Resource<ServiceActual>, IStartsService
+    : Resource<ServiceActual>, IStartsService, IClaimsSettings
 {
     public string? StartsService => State == ServiceState.Running ? Name : null;
+
+    public IEnumerable<SettingClaim> Claims
+    {
+        get
+        {
+            if (StartType is { } startType)
+            {
+                yield return SettingClaim.Of($"service|{Name}|startType", $"the start type of service \"{Name}\"", ServiceNames.StartTypes.NameOf(startType));
+            }
+
+            if (State is { } state)
+            {
+                yield return SettingClaim.Of($"service|{Name}|state", $"the state of service \"{Name}\"", ServiceNames.States.NameOf(state));
+            }
+        }
+    }
 
     public override string TypeName => ServiceResourceType.TypeName;
 
@@ -41,10 +57,59 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
 
         if (State is { } state && state != service.State)
         {
-            differences.Add(Difference.Of("state", ServiceNames.States.NameOf(service.State), ServiceNames.States.NameOf(state)));
+            var difference = Difference.Of("state", ServiceNames.States.NameOf(service.State), ServiceNames.States.NameOf(state));
+            var blocker = state == ServiceState.Stopped ? StopBlocker(host) : StartBlocker(host, service);
+            differences.Add(blocker is null ? difference : difference with { Unreachable = blocker });
         }
 
         return differences;
+    }
+
+    /// <summary>Why Windows will refuse the stop (1051), read from the same state the plan sees; null when nothing stands in the way.</summary>
+    private string? StopBlocker(IHost host)
+    {
+        var running = host.Services.DependentsOf(Name).Where(d => host.Services.Find(d) is { State: not ServiceState.Stopped }).ToList();
+        return running.Count == 0 ? null
+            : $"services that depend on \"{Name}\" are running ({string.Join(", ", running)}), and Windows refuses to stop a service while they run (1051); "
+              + "stop them first (a service resource with \"state\": \"stopped\" that this one dependsOn), or do not stop this one";
+    }
+
+    /// <summary>Why Windows will refuse the start: the service stays disabled (1058), or a dependency is missing (1075) or disabled (1068).</summary>
+    private string? StartBlocker(IHost host, ServiceInfo service)
+    {
+        if ((StartType ?? service.StartType) == ServiceStartType.Disabled)
+        {
+            return $"\"{Name}\" is disabled and the baseline does not change its start type, and Windows does not start a disabled service (1058); declare a \"startType\" other than disabled";
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Name };
+        var pending = new Queue<string>(service.DependsOn);
+        while (pending.TryDequeue(out var name))
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            switch (host.Services.Find(name))
+            {
+                case null:
+                    return $"\"{Name}\" depends on \"{name}\", which is not installed (1075); install it or correct the dependency";
+                case { State: ServiceState.Running }:
+                    continue;
+                case { StartType: ServiceStartType.Disabled }:
+                    return $"\"{Name}\" depends on \"{name}\", which is disabled, so Windows cannot start it (1068); enable \"{name}\" first";
+                case var dependency:
+                    foreach (var next in dependency.DependsOn)
+                    {
+                        pending.Enqueue(next);
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     public override UndoStep UndoOf(ServiceActual actual, IReadOnlyList<Difference> changes)

@@ -65,13 +65,16 @@ public sealed record TempFilesResource(string Directory, string Pattern, int Max
             desired += $"; keep {Number(actual.Newer)} newer and {Number(actual.ReadOnly)} read-only";
         }
 
+        var difference = Difference.Of("count", actual.Count, desired);
         var left = actual.Count - actual.Deletable.Count;
-        if (left > MaxCount)
-        {
-            desired += $"; {Number(left)} would remain, still too many";
-        }
-
-        return [Difference.Of("count", actual.Count, desired)];
+        return left > MaxCount
+            ? [difference with
+            {
+                Unreachable = $"only {Number(actual.Deletable.Count)} of the {Number(actual.Count)} files matching {Pattern} in {Directory} may be deleted "
+                    + $"({Number(actual.Newer)} are newer than {MinAge}, {Number(actual.ReadOnly)} read-only); {Number(left)} would remain, more than {Number(MaxCount)}. "
+                    + "Lower minAge if newer files may go, clear the read-only attribute, or raise maxCount.",
+            }]
+            : [difference];
     }
 
     /// <summary>A deleted file cannot be put back: undo of a run that cleaned up can only say so.</summary>
