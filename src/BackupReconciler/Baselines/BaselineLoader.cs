@@ -61,6 +61,7 @@ public sealed partial class BaselineLoader
         }
 
         CheckDependencies(resources);
+        ConflictCheck.Check(resources);
         var secretNames = parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames).ToList();
         var secretValues = secretNames
             .Where(binder.Values.ContainsKey)

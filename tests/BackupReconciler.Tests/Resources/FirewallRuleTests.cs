@@ -159,7 +159,7 @@ public sealed class FirewallRuleTests
     [Theory]
     [InlineData("""{ "localPorts": "135,5718" }""", """{ "localPorts": ["5718", "135"] }""")]
     [InlineData("""{ "localPorts": "any" }""", """{ }""")]
-    [InlineData("""{ "localPorts": [] }""", """{ "localPorts": "*" }""")]
+    [InlineData("""{ "localPorts": "*" }""", """{ "localPorts": [] }""")]
     [InlineData("""{ "localPorts": "49152-65535" }""", """{ "localPorts": ["49152-60000", "60001-65535"] }""")]
     [InlineData("""{ "remoteAddresses": "10.0.0.5" }""", """{ "remoteAddresses": "10.0.0.5/32" }""")]
     [InlineData("""{ "remoteAddresses": "10.0.0.0/24" }""", """{ "remoteAddresses": "10.0.0.0/255.255.255.0" }""")]

@@ -10,10 +10,27 @@ namespace BackupReconciler.Resources.Firewall;
 /// Rules the baseline does not name are never read into a decision or changed.
 /// </summary>
 public sealed record FirewallRuleResource(string Name, bool Present, FirewallRuleSettings Desired)
-    : Resource<FirewallRuleActual>
+    : Resource<FirewallRuleActual>, IClaimsSettings
 {
     /// <summary>The difference that stands for the whole rule: created (actual null) or removed (desired null).</summary>
     public const string WholeRule = "rule";
+
+    /// <summary>Whether the rule exists, and each setting stated: two resources for one rule name may state different settings, not different values.</summary>
+    public IEnumerable<SettingClaim> Claims =>
+        Desired.Stated.Select(member => SettingClaim.Of($"firewall|{Name}|{member}", $"\"{member}\" of the firewall rule \"{Name}\"", SettingJson(member)))
+            .Prepend(SettingClaim.Of($"firewall|{Name}|ensure", $"whether the firewall rule \"{Name}\" exists", Present ? "present" : "absent"));
+
+    private JToken SettingJson(string member) => member switch
+    {
+        FirewallRuleMembers.Enabled => Desired.Enabled!.Value,
+        FirewallRuleMembers.Direction => Desired.Direction!.Value.ToString(),
+        FirewallRuleMembers.Action => Desired.Action!.Value.ToString(),
+        FirewallRuleMembers.Protocol => Desired.Protocol!.ToString()!,
+        FirewallRuleMembers.LocalPorts => Desired.LocalPorts!.ToJson(),
+        FirewallRuleMembers.RemotePorts => Desired.RemotePorts!.ToJson(),
+        FirewallRuleMembers.RemoteAddresses => Desired.RemoteAddresses!.ToJson(),
+        _ => Desired.Profiles!.Value.ToJson(),
+    };
 
     public override string TypeName => FirewallRuleResourceType.TypeName;
 

@@ -21,6 +21,9 @@ public sealed class FirewallRuleResourceType : IResourceType
     {
         var name = ReadName(properties);
         var ensure = properties.OptionalEnum("ensure", EnsureNames) ?? Ensure.Present;
+        RejectEmptyList(properties, FirewallRuleMembers.LocalPorts, ("ports", "port"));
+        RejectEmptyList(properties, FirewallRuleMembers.RemotePorts, ("ports", "port"));
+        RejectEmptyList(properties, FirewallRuleMembers.RemoteAddresses, ("addresses", "address"));
         var settings = FirewallRuleSettings.Read(properties, protocolNumbers: false);
         properties.RejectUnknownMembers();
         if (ensure == Ensure.Absent)
@@ -34,6 +37,20 @@ public sealed class FirewallRuleResourceType : IResourceType
         }
 
         return new FirewallRuleResource(name, ensure == Ensure.Present, settings);
+    }
+
+    /// <summary>
+    /// Windows reads a rule with no ports or addresses as one for all of them, so an empty list in a
+    /// baseline — written, or arriving through a variable such as <c>--var AgentIPAddresses=</c> — would
+    /// silently open the rule to everything. "any" must be said.
+    /// </summary>
+    private static void RejectEmptyList(JsonObjectReader properties, string member, (string Plural, string Singular) noun)
+    {
+        if (properties.Json[member] is JArray { Count: 0 } empty)
+        {
+            throw properties.Error(empty,
+                $"\"{member}\" of {properties.Subject} has no {noun.Plural}, and an empty list would make the rule apply to every {noun.Singular}; list the {noun.Plural}, or write \"any\" if every {noun.Singular} is meant.");
+        }
     }
 
     private static string ReadName(JsonObjectReader properties)

@@ -16,8 +16,11 @@ namespace BackupReconciler.Resources.HostsEntry;
 /// lines mapping the name elsewhere are dropped (or lose the name), since Windows would use the
 /// first; a line already mapping it right is kept. With no line for the name, one is appended.
 /// </remarks>
-public sealed record HostsEntryResource(string Hostname, IPAddress Address, string? Path) : Resource<HostsEntryActual>
+public sealed record HostsEntryResource(string Hostname, IPAddress Address, string? Path) : Resource<HostsEntryActual>, IClaimsSettings
 {
+    /// <summary>The name's address in that hosts file (the default file when no path is given).</summary>
+    public IEnumerable<SettingClaim> Claims => [SettingClaim.Of($"hosts|{Path ?? "(the hosts file)"}|{Hostname}", $"the address of \"{Hostname}\" in {Path ?? "the hosts file"}", Address.ToString())];
+
     public override string TypeName => HostsEntryResourceType.TypeName;
 
     public override HostsEntryActual Read(IHost host)

@@ -10,8 +10,15 @@ namespace BackupReconciler.Resources.JsonFile;
 /// is created. The file is replaced atomically, so a failure leaves the previous content.
 /// </summary>
 public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<string, JToken>> Set, IReadOnlyList<string> Remove)
-    : Resource<JsonFileActual>
+    : Resource<JsonFileActual>, IClaimsSettings
 {
+    /// <summary>JSON keys are case-sensitive, file paths are not: the key goes into the target in a form that keeps its case apart.</summary>
+    public IEnumerable<SettingClaim> Claims =>
+        Set.Select(s => SettingClaim.Of(KeyTarget(s.Key), $"the key \"{s.Key}\" of {Path}", s.Value))
+            .Concat(Remove.Select(key => SettingClaim.Of(KeyTarget(key), $"the key \"{key}\" of {Path}", SettingClaim.Absent)));
+
+    private string KeyTarget(string key) => $"json|{Path}|{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(key))}";
+
     public override string TypeName => JsonFileResourceType.TypeName;
 
     public override JsonFileActual Read(IHost host)

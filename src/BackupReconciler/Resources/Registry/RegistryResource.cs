@@ -5,8 +5,14 @@ namespace BackupReconciler.Resources.Registry;
 
 /// <summary>Values under one registry key: each present with a kind and data, or absent.</summary>
 public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IReadOnlyList<RegistryValueSpec> Values)
-    : Resource<RegistryActual>
+    : Resource<RegistryActual>, IClaimsSettings
 {
+    /// <summary>Each exact value (an "atLeast" minimum never fights another: the larger satisfies both).</summary>
+    public IEnumerable<SettingClaim> Claims => Values.Where(v => !v.AtLeast).Select(v => SettingClaim.Of(
+        $"registry|{View}|{Key.FullName}|{v.Name}",
+        $"the registry value {Key.FullName}\\{v.Property} ({View} view)",
+        v.Desired?.ToJson() ?? SettingClaim.Absent));
+
     public override string TypeName => RegistryResourceType.TypeName;
 
     public override RegistryActual Read(IHost host)

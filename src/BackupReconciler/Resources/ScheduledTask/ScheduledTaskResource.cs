@@ -9,8 +9,11 @@ namespace BackupReconciler.Resources.ScheduledTask;
 /// because the credentials belong to the product that registered the task.
 /// </summary>
 public sealed record ScheduledTaskResource(string FullPath, bool? Enabled, IReadOnlyList<string>? RunAs)
-    : Resource<ScheduledTaskActual>
+    : Resource<ScheduledTaskActual>, IClaimsSettings
 {
+    public IEnumerable<SettingClaim> Claims =>
+        Enabled is { } enabled ? [SettingClaim.Of($"task|{FullPath}|enabled", $"whether the scheduled task \"{FullPath}\" is enabled", enabled)] : [];
+
     public override string TypeName => ScheduledTaskResourceType.TypeName;
 
     public override ScheduledTaskActual Read(IHost host) =>

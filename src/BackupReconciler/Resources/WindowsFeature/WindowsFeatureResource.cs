@@ -4,8 +4,10 @@ using BackupReconciler.Host;
 namespace BackupReconciler.Resources.WindowsFeature;
 
 /// <summary>A Windows feature installed or not (seed 004: System State backup needs Windows-Server-Backup).</summary>
-public sealed record WindowsFeatureResource(string Name, bool Installed) : Resource<WindowsFeatureActual>
+public sealed record WindowsFeatureResource(string Name, bool Installed) : Resource<WindowsFeatureActual>, IClaimsSettings
 {
+    public IEnumerable<SettingClaim> Claims => [SettingClaim.Of($"feature|{Name}", $"whether the feature \"{Name}\" is installed", Installed)];
+
     public override string TypeName => WindowsFeatureResourceType.TypeName;
 
     public override WindowsFeatureActual Read(IHost host) =>
