@@ -39,8 +39,8 @@ public sealed partial class ShippedBaselineTests : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
 
-            // Git keeps no file times; the sample's files stand for ones written days ago (tempFiles keeps files newer than a day).
-            File.SetLastWriteTimeUtc(target, DateTime.UtcNow.AddDays(-2));
+            // As new as a fresh checkout makes them (git keeps no file times): the samples must converge from there.
+            File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
         }
     }
 
@@ -70,6 +70,19 @@ public sealed partial class ShippedBaselineTests : IDisposable
         Assert.Equal(0, (int)second["summary"]!["changed"]!);
         Assert.Equal(0, (int)second["summary"]!["drifted"]!);
         Assert.Equal(0, (int)second["summary"]!["failed"]!);
+    }
+
+    [Fact]
+    public void WithItsDefaultMinimumAgeTheFreshMarsSampleIsAPredictedFailureNotDrift()
+    {
+        var vars = _folder.Write("defaults.vars.json", """{ "TempFilesMaxCount": 5 }""");
+
+        var plan = CliRun.Run(_folder.Combine("state"), "plan", Repository.File("baselines/mars-agent.json"), "--snapshot", Sample("mars-agent", "drifted"), "--vars", vars, "--output", "json");
+
+        var temp = JObject.Parse(plan.Out)["resources"]!.Single(r => (string)r["id"]! == "windows-temp-files");
+        Assert.Equal(6, plan.Exit);
+        Assert.Equal("predictedFailure", (string)temp["status"]!);
+        Assert.Contains("only 0 of the 8 files matching *.tmp", (string)temp["error"]!, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> BaselineFiles()
