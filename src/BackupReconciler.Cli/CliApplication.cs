@@ -100,7 +100,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts);
         _redactor.Add(baseline.SecretValues);
-        var reconciler = new Reconciler(host, log, clock);
+        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
         if (options.Verb == "get")
         {
             WriteReport(options, Get(reconciler, baseline, host));
@@ -152,7 +152,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var host = OpenHost(options);
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
                 _redactor.Add(baseline.SecretValues);
-                var reconciler = new Reconciler(host, log, clock);
+                var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -201,7 +201,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var baseline = new UndoPlanner(ResourceCatalog.Default).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock);
+        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);

@@ -12,6 +12,12 @@ namespace BackupReconciler.Engine;
 /// </summary>
 public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
 {
+    /// <summary>
+    /// The run's secret masking: an undo that would have to write a secret back cannot be journaled,
+    /// so plan and apply report such a change as not undoable.
+    /// </summary>
+    public Func<string, string> Redact { get; init; } = text => text;
+
     /// <param name="journal">Where an applying run records each change; what-if runs record nothing.</param>
     public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null, IRunJournal? journal = null)
     {
@@ -22,7 +28,7 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
         journal.Started(runId, command, baseline.Name, host.ComputerName, startedAt);
         log.Information("Run {RunId}: {Command} {Baseline} on {Host}{WhatIf}", runId, command, baseline.Name, host.ComputerName, whatIf ? " (what-if)" : "");
 
-        var runner = new ResourceRunner(host, log, journal);
+        var runner = new ResourceRunner(host, log, journal, Redact);
         var results = new Dictionary<string, ResourceResult>(StringComparer.OrdinalIgnoreCase);
         var manualSteps = new List<ManualStep>();
         var restarts = new List<(string Service, string RequestedBy)>();

@@ -10,7 +10,7 @@ namespace BackupReconciler.Engine;
 /// Runs one resource inside its own failure boundary: observe, then (apply mode) change exactly the
 /// differences found, observe again and verify. Any failure becomes this resource's result.
 /// </summary>
-internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journal)
+internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journal, Func<string, string> redact)
 {
     public ResourceOutcome Run(ResourceDeclaration declaration, bool whatIf)
     {
@@ -99,7 +99,11 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
     {
         try
         {
-            return declaration.Resource.UndoOf(observed, changes);
+            var undo = declaration.Resource.UndoOf(observed, changes);
+            var text = undo.ToJson().ToString(Newtonsoft.Json.Formatting.None);
+            return redact(text) == text
+                ? undo
+                : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

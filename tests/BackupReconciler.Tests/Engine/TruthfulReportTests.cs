@@ -83,6 +83,26 @@ public sealed class TruthfulReportTests : IDisposable
     }
 
     [Fact]
+    public void PlanAlreadyKnowsThatUndoCannotWriteBackAPreviousValueHoldingASecret()
+    {
+        var baseline = _folder.Write("secret.json", """
+            { "name": "secret", "parameters": { "Token": { "type": "string", "secret": true } }, "resources": [
+              { "id": "r", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "T": { "kind": "string", "data": "${Token}" } } } } ] }
+            """);
+        var snapshot = _folder.Write("secret-host.json", """
+            { "computerName": "H", "registry": { "HKLM\\SOFTWARE\\X": { "T": { "kind": "string", "data": "old-s3cr3t-value" } } } }
+            """);
+
+        var plan = CliRun.Run(State, "plan", baseline, "--snapshot", snapshot, "--output", "json", "--var-secret", "Token=s3cr3t-value");
+        Assert.True(plan.Exit == 2, plan.Err);
+
+        var difference = JObject.Parse(plan.Out)["resources"]!.Single()["differences"]!.Single();
+        Assert.False((bool)difference["undoable"]!);
+        Assert.Equal("the previous value holds a secret, which the journal does not keep; set it back by hand", (string)difference["undoReason"]!);
+        Assert.DoesNotContain("s3cr3t-value", plan.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AChangeUndoCanTakeBackIsMarkedUndoable()
     {
         var baseline = _folder.Write("svc.json", """{ "name": "svc", "resources": [ { "id": "s", "type": "service", "properties": { "name": "OBEngine", "startType": "automatic" } } ] }""");
