@@ -1,25 +1,12 @@
 using BackupReconciler.Baselines;
-using BackupReconciler.Input;
-using BackupReconciler.Resources;
 using BackupReconciler.Tests.Support;
 
 namespace BackupReconciler.Tests.Baselines;
 
 /// <summary>An empty list never means "any", and two resources never set one thing to two values.</summary>
-public sealed class NothingWidensNothingFightsTests : IDisposable
+public sealed class NothingWidensNothingFightsTests
 {
-    private static readonly Dictionary<string, string> Facts = new(StringComparer.OrdinalIgnoreCase) { ["SystemRoot"] = @"C:\Windows", ["ComputerName"] = "HOST01" };
-
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    private string Error(string baseline, VariableInputs? variables = null)
-    {
-        var path = _folder.Write("b.json", baseline);
-        var e = Assert.Throws<InputException>(() => new BaselineLoader(ResourceCatalog.Default).Load(path, variables ?? VariableInputs.None, Facts));
-        return e.Message.Replace(_folder.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
-    }
+    private static string Error(string baseline, VariableInputs? variables = null) => BaselineErrors.OfBaseline(baseline, variables);
 
     private static string Rule(string member, string list) => $$"""
         { "name": "t", "resources": [ { "id": "smb", "type": "firewallRule", "properties": {
@@ -113,8 +100,7 @@ public sealed class NothingWidensNothingFightsTests : IDisposable
             """;
 
         Assert.Contains("both set \"enabled\" of the firewall rule \"dpm\", to true and false", Error(Fights), StringComparison.Ordinal);
-        var path = _folder.Write("agrees.json", Agrees);
-        Assert.Equal(2, new BaselineLoader(ResourceCatalog.Default).Load(path, VariableInputs.None, Facts).Resources.Count);
+        Assert.Equal(2, BaselineErrors.Valid(Agrees).Resources.Count);
     }
 
     [Fact]
@@ -132,19 +118,18 @@ public sealed class NothingWidensNothingFightsTests : IDisposable
             """;
 
         Assert.Contains("both set the key \"k\" of c:\\X.JSON, to 1 and \"(absent)\"", Error(Fights), StringComparison.Ordinal);
-        var path = _folder.Write("two.json", TwoKeys);
-        Assert.Equal(2, new BaselineLoader(ResourceCatalog.Default).Load(path, VariableInputs.None, Facts).Resources.Count);
+        Assert.Equal(2, BaselineErrors.Valid(TwoKeys).Resources.Count);
     }
 
     [Fact]
     public void TwoResourcesThatSetTheSameValueAgree()
     {
-        var path = _folder.Write("same.json", """
+        var baseline = """
             { "name": "t", "resources": [
               { "id": "a", "type": "service", "properties": { "name": "OBEngine", "state": "running" } },
               { "id": "b", "type": "service", "properties": { "name": "obengine", "state": "running", "startType": "automatic" } } ] }
-            """);
+            """;
 
-        Assert.Equal(2, new BaselineLoader(ResourceCatalog.Default).Load(path, VariableInputs.None, Facts).Resources.Count);
+        Assert.Equal(2, BaselineErrors.Valid(baseline).Resources.Count);
     }
 }
