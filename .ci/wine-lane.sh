@@ -67,4 +67,5 @@ if [ -z "$closing" ]; then
   status=1
 fi
 echo "$closing"
+WINE_LANE_BIN="$lane/bin" bash .ci/wine-cli-lane.sh || status=1 # the published CLI itself in a fresh prefix ("wine-cli: N passed, N failed")
 exit "$status"

@@ -24,11 +24,17 @@ internal static class SnapshotCommand
         foreach (var file in options.Baselines)
         {
             var baseline = loader.Load(file, options.Variables, host.Facts);
-            foreach (var (declaration, _, error) in new Reconciler(recorder, log, clock).Get(baseline))
+            // Each resource read as get reads it; one that cannot be read (for any reason a live host gives)
+            // is left out with the reason, and the others are still captured.
+            foreach (var declaration in baseline.Resources)
             {
-                if (error is not null)
+                try
                 {
-                    problems.Add($"{declaration.Id}: {error}");
+                    declaration.Resource.Observe(recorder);
+                }
+                catch (Exception e) when (Unreadable.Is(e))
+                {
+                    problems.Add($"{declaration.Id}: could not read: {Unreadable.Reason(e)}");
                 }
             }
 
@@ -41,9 +47,9 @@ internal static class SnapshotCommand
                 {
                     recorder.Services.Find(service);
                 }
-                catch (HostOperationException e)
+                catch (Exception e) when (Unreadable.Is(e))
                 {
-                    problems.Add($"service {service}: {e.Message}");
+                    problems.Add($"service {service}: {Unreadable.Reason(e)}");
                 }
             }
         }

@@ -34,6 +34,32 @@ internal static class HostCall
         return task.Result;
     }
 
+    /// <summary>
+    /// As <see cref="Run{T}"/>, and a failure names what was being done to which object ("reading
+    /// HKLM\SOFTWARE\X: Access is denied. (5)"): Windows' error text alone does not say which key,
+    /// service or rule it is about. The inner exception (the Win32 or COM error) is kept.
+    /// </summary>
+    public static T RunNamed<T>(string what, TimeSpan timeout, Func<T> call)
+    {
+        try
+        {
+            return Run(what, timeout, call);
+        }
+        catch (HostOperationException e) when (!e.Message.StartsWith(what, StringComparison.Ordinal))
+        {
+            throw e.InnerException is { } inner
+                ? new HostOperationException($"{what}: {e.Message}", inner)
+                : new HostOperationException($"{what}: {e.Message}");
+        }
+    }
+
+    public static void RunNamed(string what, TimeSpan timeout, Action call) =>
+        RunNamed(what, timeout, () =>
+        {
+            call();
+            return true;
+        });
+
     public static void Run(string what, TimeSpan timeout, Action call) =>
         Run(what, timeout, () =>
         {

@@ -30,6 +30,17 @@ public sealed class HostCallTests
     }
 
     [Fact]
+    public void ANamedCallsFailureSaysWhatWasDoneToWhichObjectAndGivesTheErrorOnceKeepingItsCode()
+    {
+        var code = new System.ComponentModel.Win32Exception(5);
+
+        var e = Assert.Throws<HostOperationException>(() => HostCall.RunNamed<int>(@"reading HKLM\SOFTWARE\X", TimeSpan.FromSeconds(5), () => throw new HostOperationException($"{code.Message} (5)", code)));
+
+        Assert.Equal($"reading HKLM\\SOFTWARE\\X: {code.Message} (5)", e.Message);
+        Assert.Same(code, e.InnerException);
+    }
+
+    [Fact]
     public void ACallInTimeGivesItsResult()
     {
         Assert.Equal(42, HostCall.Run("x", TimeSpan.FromSeconds(5), () => 42));

@@ -43,6 +43,23 @@ public sealed class Win32FailureTests
     }
 
     [Theory]
+    [InlineData("Class not registered (0x80040154 (REGDB_E_CLASSNOTREG))", "Class not registered (0x80040154)")]
+    [InlineData("Exception from HRESULT: 0x80040154 (REGDB_E_CLASSNOTREG)", "Class not registered: the COM server is not installed (0x80040154)")]
+    [InlineData("Exception from HRESULT: 0x80041234", "COM error (0x80041234)")]
+    [InlineData("Exception from HRESULT: 0x80041234 (SOME_E_THING)", "SOME_E_THING (0x80041234)")]
+    [InlineData("The task is disabled.", "The task is disabled. (0x80041234)")]
+    public void AComErrorGivesItsMeaningAndItsCodeOnceEach(string dotnetText, string said)
+    {
+        var hresult = said.Contains("0x80040154", StringComparison.Ordinal) ? unchecked((int)0x80040154) : unchecked((int)0x80041234);
+
+#pragma warning disable CA2201 // the exception a late-bound COM call throws, as the adapters receive it
+        var thrown = new System.Runtime.InteropServices.COMException(dotnetText, hresult);
+#pragma warning restore CA2201
+
+        Assert.Equal(said, ComFailure.From(thrown).Message);
+    }
+
+    [Theory]
     [InlineData(@"NT AUTHORITY\SYSTEM", "LocalSystem", "")]
     [InlineData(@"NT AUTHORITY\LOCAL SERVICE", @"NT AUTHORITY\LocalService", "")]
     [InlineData(@"NT AUTHORITY\NETWORK SERVICE", @"NT AUTHORITY\NetworkService", "")]

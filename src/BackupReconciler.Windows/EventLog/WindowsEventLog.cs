@@ -29,7 +29,7 @@ public sealed class WindowsEventLog : IEventLog
     public DateTimeOffset Now => _clock.GetUtcNow();
 
     public IReadOnlyList<EventRecord> Query(string log, string source, IReadOnlyCollection<int> ids, DateTimeOffset since) =>
-        HostCall.Run($"querying the {log} event log for {source}", _timeout, () =>
+        HostCall.RunNamed($"querying the {log} event log for {source}", _timeout, () =>
         {
             var query = new EventLogQuery(log, PathType.LogName, EventQuery.XPath(source, ids, since)) { ReverseDirection = true };
             var events = new List<EventRecord>();

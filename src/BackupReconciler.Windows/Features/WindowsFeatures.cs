@@ -52,7 +52,7 @@ public sealed class WindowsFeatures : IFeatures
             var cancel = new ManualResetEvent(false);
             try
             {
-                HostCall.Run($"{(enable ? "installing" : "uninstalling")} the feature \"{name}\" ({feature}) through DISM", _changeTimeout, () =>
+                HostCall.RunNamed($"{(enable ? "installing" : "uninstalling")} the feature \"{name}\" ({feature}) through DISM", _changeTimeout, () =>
                 {
                     try
                     {

@@ -9,11 +9,26 @@ namespace BackupReconciler.Windows.Firewall;
 /// something the port cannot say (a ByPass action, a port keyword it does not know) is a problem for
 /// that rule's name only, never silently read as something else.
 /// </summary>
-internal static class FirewallRuleMapping
+internal static partial class FirewallRuleMapping
 {
+    /// <summary>The newest rule string version known ([MS-GPFAS] 2.2.2.19; Windows 11 writes v2.33).</summary>
+    internal static readonly Version NewestKnownVersion = new(2, 33);
+
     public static bool TryMap(FirewallRuleString rule, string name, [NotNullWhen(true)] out FirewallRule? mapped, [NotNullWhen(false)] out string? problem)
     {
         mapped = null;
+        if (rule.Version > NewestKnownVersion)
+        {
+            problem = $"its version v{rule.Version} is newer than the v{NewestKnownVersion} this tool knows, so it may hold conditions this tool cannot see";
+            return false;
+        }
+
+        if (rule.OtherFields.FirstOrDefault(f => !KnownOtherField().IsMatch(f.Key)) is { Key: { } unknown })
+        {
+            problem = $"its field \"{unknown}\" is one this tool does not know, so it may hold a condition this tool cannot see";
+            return false;
+        }
+
         if (rule.Action == RuleAction.ByPass)
         {
             problem = "its action is ByPass (allow authenticated traffic past block rules), which a baseline cannot state";
@@ -68,4 +83,14 @@ internal static class FirewallRuleMapping
 
         return entries;
     }
+
+    /// <summary>
+    /// The fields of [MS-GPFAS] 2.2.2.19 the port does not model but knows (conditions on programs,
+    /// packages, users, platforms, ICMP types, interfaces, security), in their versioned forms too
+    /// (TTK2_22, Security2_9). A rule with any other field is not fully understood.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^(ICMP4|ICMP6|LUAuth|LUOwn|RUAuth|RMauth|RUMA|Platform|Platform2|PlatformValidityFlags|TTK|Security|Security2|PFN|AppPkgId|IF|IFType|SkipVer|PCross|LOM|NNm|SecurityRealmId|AuthByPassOut|RSNm)(2_\d+)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KnownOtherField();
 }

@@ -40,7 +40,7 @@ public sealed class FirewallRuleStore
             {
                 if (value.Kind != RegistryValueKind.String)
                 {
-                    problems.Add(new FirewallRuleProblem(store, id, $"the value is a {RegistryValue.KindNames.NameOf(value.Kind)}, not the string a rule is."));
+                    problems.Add(new FirewallRuleProblem(store, id, $"the value is a {value.KindName}, not the string a rule is."));
                 }
                 else if (FirewallRuleString.TryParse(value.Text, out var rule, out var error))
                 {
@@ -48,11 +48,26 @@ public sealed class FirewallRuleStore
                 }
                 else
                 {
-                    problems.Add(new FirewallRuleProblem(store, id, error));
+                    problems.Add(new FirewallRuleProblem(store, id, error, NameField(value.Text!)));
                 }
             }
         }
 
         return new FirewallRuleStoreContents(rules, problems);
+    }
+
+    /// <summary>
+    /// The <c>Name=</c> field of a string that does not parse, found without the grammar: split at "|"
+    /// and take the one field named Name. A rule must still be found by its name when its string is
+    /// damaged or newer than the parser, or it would read as "no such rule".
+    /// </summary>
+    internal static string? NameField(string text)
+    {
+        var names = text.Split('|')
+            .Where(part => part.StartsWith("Name=", StringComparison.Ordinal) && part.Length > "Name=".Length)
+            .Select(part => part["Name=".Length..])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 1 ? names[0] : null;
     }
 }

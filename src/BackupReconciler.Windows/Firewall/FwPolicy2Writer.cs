@@ -88,7 +88,7 @@ internal sealed class FwPolicy2Writer(TimeSpan timeout) : IFirewallRuleWriter
     }
 
     private void WithRules(string what, Action<dynamic> change) =>
-        HostCall.Run(what, timeout, () =>
+        HostCall.RunNamed(what, timeout, () =>
         {
             object? policy = null, rules = null;
             try

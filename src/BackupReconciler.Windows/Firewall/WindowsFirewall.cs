@@ -39,13 +39,11 @@ public sealed class WindowsFirewall : IFirewall
     {
         lock (_lock)
         {
-            var entries = Index().GetValueOrDefault(name) ?? [];
-            if (entries.FirstOrDefault(e => e.Problem is not null) is { } unreadable)
-            {
-                throw new HostOperationException($"the firewall rule \"{name}\" (registry value {unreadable.Id} of the {unreadable.Store} rule store) cannot be read: {unreadable.Problem}.");
-            }
-
-            return entries.Select(e => e.Rule!).ToList();
+            // A rule that cannot be fully read is still a rule of this name: it is returned as such, so
+            // "absent" sees it and every other comparison fails on it, instead of it reading as missing.
+            return (Index().GetValueOrDefault(name) ?? [])
+                .Select(e => e.Rule ?? FirewallRule.NotFullyRead(e.Name!, $"registry value {e.Id} of the {e.Store} rule store: {e.Problem}"))
+                .ToList();
         }
     }
 
@@ -129,7 +127,19 @@ public sealed class WindowsFirewall : IFirewall
                     : new Entry(stored.Store, stored.Id, null, problem) { Name = name });
             }
 
-            // contents.Problems (values that are not rule strings at all) have no name to be found by.
+            // Values that are not rule strings the parser understands are found by their Name= field
+            // when one is there, or by their id (the registry value's name), which FwPolicy2 also matches.
+            foreach (var problem in contents.Problems)
+            {
+                var raw = problem.Name ?? problem.Id;
+                if (!names.TryGetValue(raw, out var name))
+                {
+                    name = _resolveName(raw);
+                    names[raw] = name;
+                }
+
+                Add(new Entry(problem.Store, problem.Id, null, problem.Message.TrimEnd('.')) { Name = name });
+            }
         }
 
         return _byName;

@@ -50,8 +50,7 @@ public sealed class WindowsRegistry : IRegistry
 
             // CreateSubKey opens the key when it exists and creates every missing level when not.
             using var opened = hive.CreateSubKey(key.SubKey, writable: true);
-            var (data, kind) = RegistryValueMapping.ToNative(value);
-            opened.SetValue(name, data, kind);
+            RegistryValueMapping.Write(opened, name, value);
             return true;
         });
 
@@ -71,7 +70,7 @@ public sealed class WindowsRegistry : IRegistry
             view == PortView.Registry32 ? Microsoft.Win32.RegistryView.Registry32 : Microsoft.Win32.RegistryView.Registry64);
 
     private T Call<T>(string what, Func<T> call) =>
-        HostCall.Run(what, _timeout, () =>
+        HostCall.RunNamed(what, _timeout, () =>
         {
             try
             {

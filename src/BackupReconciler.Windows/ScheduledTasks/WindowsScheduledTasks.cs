@@ -69,7 +69,7 @@ public sealed class WindowsScheduledTasks : IScheduledTasks
     /// <summary>Runs <paramref name="use"/> on the registered task, or answers null when there is no such folder or task.</summary>
     private T? WithTask<T>(string what, string fullPath, Func<dynamic, T> use)
         where T : class =>
-        HostCall.Run(what, _timeout, () =>
+        HostCall.RunNamed(what, _timeout, () =>
         {
             if (TaskLocation.Parse(fullPath) is not { } location)
             {

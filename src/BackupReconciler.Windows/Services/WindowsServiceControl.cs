@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Resources.Service;
 
 namespace BackupReconciler.Windows.Services;
 
@@ -64,22 +65,58 @@ public sealed class WindowsServiceControl : IServiceControl
                 .ToList();
         });
 
+    /// <summary>
+    /// Windows sets a start type in two calls: ChangeServiceConfig (the start type), then
+    /// ChangeServiceConfig2 (the delayed-start flag). The two are one change here: when the second
+    /// fails, the first is set back, so the service is as it was and the failure says so; if even that
+    /// fails, the failure says exactly what the service is left with.
+    /// </summary>
     public void SetStartType(string name, ServiceStartType startType) =>
         Change($"setting the start type of service \"{name}\"", _timeout, () =>
         {
             using var manager = ServiceControlManager.OpenManager(Advapi32.ScManagerConnect);
             using var service = ServiceControlManager.OpenService(manager, name, Advapi32.ServiceChangeConfig | Advapi32.ServiceQueryConfig);
+            var before = ServiceControlManager.QueryConfig(service);
             ServiceControlManager.ChangeStartType(service, ServiceCodes.FromStartType(startType));
-            if (startType == ServiceStartType.AutomaticDelayed)
+            try
             {
-                ServiceControlManager.ChangeDelayedAutoStart(service, true);
+                if (startType == ServiceStartType.AutomaticDelayed)
+                {
+                    ServiceControlManager.ChangeDelayedAutoStart(service, true);
+                }
+                else if (startType == ServiceStartType.Automatic && ServiceControlManager.IsDelayedAutoStart(service))
+                {
+                    // Only clear a flag that is set: where the flag does not exist (Wine), there is nothing to clear.
+                    ServiceControlManager.ChangeDelayedAutoStart(service, false);
+                }
             }
-            else if (startType == ServiceStartType.Automatic && ServiceControlManager.IsDelayedAutoStart(service))
+            catch (HostOperationException second)
             {
-                // Only clear a flag that is set: where the flag does not exist (Wine), there is nothing to clear.
-                ServiceControlManager.ChangeDelayedAutoStart(service, false);
+                throw RolledBack(service, name, before, startType, second);
             }
         });
+
+    /// <summary>Sets the start type back after the delayed-start flag could not be set, and says what the service is left with.</summary>
+    private static HostOperationException RolledBack(SafeServiceHandle service, string name, ServiceConfig before, ServiceStartType wanted, HostOperationException second)
+    {
+        var previous = ServiceCodes.ToStartType(before.StartType, before.DelayedAutoStart);
+        var flag = wanted == ServiceStartType.AutomaticDelayed ? "set" : "cleared";
+        try
+        {
+            ServiceControlManager.ChangeStartType(service, before.StartType);
+        }
+        catch (HostOperationException rollback)
+        {
+            return new HostOperationException(
+                $"the delayed-start flag of service \"{name}\" could not be {flag} (ChangeServiceConfig2: {second.Message}), and setting its start type back to {ServiceNames.StartTypes.NameOf(previous)} failed too ({rollback.Message}): " +
+                $"the service is left with start type {ServiceNames.StartTypes.NameOf(ServiceCodes.ToStartType(ServiceCodes.FromStartType(wanted), before.DelayedAutoStart))}",
+                second.InnerException ?? second);
+        }
+
+        return new HostOperationException(
+            $"the delayed-start flag of service \"{name}\" could not be {flag} (ChangeServiceConfig2: {second.Message}); its start type was set back to {ServiceNames.StartTypes.NameOf(previous)}, so nothing was changed",
+            second.InnerException ?? second);
+    }
 
     /// <summary>
     /// Sets an account that needs no password. The password argument follows ChangeServiceConfig's
@@ -191,7 +228,7 @@ public sealed class WindowsServiceControl : IServiceControl
     }
 
     private T Call<T>(string what, TimeSpan timeout, Func<T> call) =>
-        HostCall.Run(what, timeout, () =>
+        HostCall.RunNamed(what, timeout, () =>
         {
             lock (_lock)
             {

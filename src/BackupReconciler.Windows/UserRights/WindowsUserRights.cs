@@ -21,14 +21,14 @@ public sealed class WindowsUserRights : IUserRights
     }
 
     public IReadOnlyList<string> HoldersOf(string right) =>
-        HostCall.Run($"reading the holders of {right}", _timeout, () =>
+        HostCall.RunNamed($"reading the holders of {right}", _timeout, () =>
         {
             using var policy = LsaPolicy.Open(Lsa.PolicyLookupNames | Lsa.PolicyViewLocalInformation);
             return (IReadOnlyList<string>)policy.AccountsWith(right).Select(WindowsIdentities.NameOf).ToList();
         });
 
     public void Grant(string right, string account) =>
-        HostCall.Run($"granting {right} to {account}", _timeout, () =>
+        HostCall.RunNamed($"granting {right} to {account}", _timeout, () =>
         {
             var sid = WindowsIdentities.Resolve(PrincipalName.Normalize(account, Environment.MachineName));
             using var policy = LsaPolicy.Open(Lsa.PolicyLookupNames | Lsa.PolicyViewLocalInformation | Lsa.PolicyCreateAccount);

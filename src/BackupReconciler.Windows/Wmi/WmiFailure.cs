@@ -18,11 +18,18 @@ internal static class WmiFailure
     public const int InvalidNamespace = unchecked((int)0x8004100E);
     public const int InvalidClass = unchecked((int)0x80041010);
 
+    /// <summary>
+    /// WMI's own failures, and System.Management's PlatformNotSupportedException where the WMI runtime it
+    /// loads is missing (Wine, Server Core without WMI): "WMI is not available", not a crash.
+    /// </summary>
     public static bool IsWmiFailure(Exception e) =>
-        e is ManagementException or COMException or UnauthorizedAccessException;
+        e is ManagementException or COMException or UnauthorizedAccessException or PlatformNotSupportedException
+        || e is TypeInitializationException { InnerException: PlatformNotSupportedException };
 
     public static HostOperationException From(Exception e) => e switch
     {
+        PlatformNotSupportedException missing => new HostOperationException($"WMI is not available on this host: {missing.Message.Trim()}", missing),
+        TypeInitializationException { InnerException: PlatformNotSupportedException missing } => From(missing),
         ManagementException wmi => new HostOperationException($"{wmi.Message.Trim()} (WMI {Hex((int)wmi.ErrorCode)})", wmi),
         COMException com => ComFailure.From(com),
         UnauthorizedAccessException => Win32Failure.FromCode(Win32Failure.AccessDenied),

@@ -20,7 +20,7 @@ internal sealed class WmiSession(string namespacePath, TimeSpan timeout)
 
     /// <summary>Runs <paramref name="call"/> bounded in time, its WMI failures made host failures.</summary>
     public T Run<T>(string what, Func<ManagementScope, T> call) =>
-        HostCall.Run(what, timeout, () =>
+        HostCall.RunNamed(what, timeout, () =>
         {
             try
             {

@@ -21,6 +21,17 @@ public sealed record FirewallRule(
     public static FirewallRule WithDefaults(string name) =>
         new(name, true, FirewallDirection.Inbound, FirewallAction.Allow, FirewallProtocol.Any, PortSet.Any, PortSet.Any, AddressSet.Any, ProfileSet.Any);
 
+    /// <summary>
+    /// A rule that exists under this name but could not be fully read (a rule string without Active=,
+    /// with a field or version this tool does not know, a setting the port cannot express): its other
+    /// members mean nothing. It is still found by its name, so it can be seen and removed, and never
+    /// mistaken for "no such rule" or compared as if understood.
+    /// </summary>
+    public static FirewallRule NotFullyRead(string name, string reason) => WithDefaults(name) with { Unreadable = reason };
+
+    /// <summary>Why this rule could not be fully read; null for a rule that was.</summary>
+    public string? Unreadable { get; init; }
+
     /// <summary>The value of one setting (a <see cref="FirewallRuleMembers"/> name) in canonical form.</summary>
     public JToken ValueOf(string member) => member switch
     {
@@ -53,6 +64,12 @@ public sealed record FirewallRule(
     public JObject ToJson()
     {
         var json = new JObject { ["name"] = Name };
+        if (Unreadable is not null)
+        {
+            json["unreadable"] = Unreadable;
+            return json;
+        }
+
         foreach (var member in FirewallRuleMembers.All)
         {
             json[member] = ValueOf(member);

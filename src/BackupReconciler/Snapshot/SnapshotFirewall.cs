@@ -41,7 +41,11 @@ public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
             var name = numbered.RequiredString("name");
             var reader = new JsonObjectReader(numbered.Json, file, $"firewall rule \"{name}\"");
             reader.Optional("name");
-            var rule = FirewallRuleSettings.Read(reader, protocolNumbers: true).ApplyTo(FirewallRule.WithDefaults(name));
+
+            // A captured rule the live host could not fully read holds only its name and the reason.
+            var rule = reader.OptionalString("unreadable") is { } reason
+                ? FirewallRule.NotFullyRead(name, reason)
+                : FirewallRuleSettings.Read(reader, protocolNumbers: true).ApplyTo(FirewallRule.WithDefaults(name));
             reader.RejectUnknownMembers();
             Add(new StoredRule(reader.Json, rule));
         }
@@ -74,6 +78,11 @@ public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
         }
 
         var stored = matches[0];
+        if (stored.Rule.Unreadable is { } reason)
+        {
+            throw new HostOperationException($"the firewall rule \"{name}\" cannot be read ({reason}), so it is not changed.");
+        }
+
         stored.Rule = changes.ApplyTo(stored.Rule);
         foreach (var member in changes.Stated)
         {

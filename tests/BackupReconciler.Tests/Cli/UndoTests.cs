@@ -72,6 +72,39 @@ public sealed class UndoTests : IDisposable
     }
 
     [Fact]
+    public void ValuesOfKindsOutsideTheSixAreSeenWithTheirKindOverwrittenAndRestoredExactlyByUndo()
+    {
+        var baseline = _folder.Write("raw.json", """
+            { "name": "raw", "resources": [
+                { "id": "raw", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\Raw", "values": {
+                    "None": { "kind": "dword", "data": 1 }, "BigEndian": { "kind": "dword", "data": 7200 },
+                    "Link": { "kind": "string", "data": "x" }, "Numbered": { "ensure": "absent" }, "List": { "kind": "binary", "data": "00" } } } } ] }
+            """);
+        var snapshot = _folder.Write("raw-host.json", """
+            { "computerName": "H", "registry": { "HKLM\\SOFTWARE\\Raw": {
+                "None": { "kind": "none", "data": "" }, "BigEndian": { "kind": "dwordBigEndian", "data": "00001c20" },
+                "Link": { "kind": "link", "data": "5c0052006500670069007300740072007900" }, "Numbered": { "kind": "type:4660", "data": "abcd" },
+                "List": { "kind": "resourceList", "data": "0100" } } } }
+            """);
+        var original = File.ReadAllText(snapshot);
+
+        var plan = JObject.Parse(CliRun.Run(State, "plan", baseline, "--snapshot", snapshot, "--output", "json").Out);
+        var runId = Apply(baseline, snapshot);
+        var journal = File.ReadAllText(Directory.GetFiles(Path.Combine(State, "runs"), runId + "*").Single());
+        var (exit, _, _) = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json");
+
+        Assert.Equal(
+            ["None: {\"kind\":\"none\",\"data\":\"\"}", "BigEndian: {\"kind\":\"dwordBigEndian\",\"data\":\"00001c20\"}",
+             "Link: {\"kind\":\"link\",\"data\":\"5c0052006500670069007300740072007900\"}", "Numbered: {\"kind\":\"type:4660\",\"data\":\"abcd\"}",
+             "List: {\"kind\":\"resourceList\",\"data\":\"0100\"}"],
+            plan["resources"]![0]!["differences"]!.Select(d => $"{d["property"]}: {d["actual"]!.ToString(Newtonsoft.Json.Formatting.None)}"));
+        Assert.Contains("\"kind\":\"type:4660\"", journal, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.True(JToken.DeepEquals(JObject.Parse(original)["registry"], JObject.Parse(File.ReadAllText(snapshot))["registry"]),
+            $"expected\n{original}\nafter undo\n{File.ReadAllText(snapshot)}");
+    }
+
+    [Fact]
     public void UndoRefusesAValueThatChangedSinceTheRunUnlessForced()
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());

@@ -231,6 +231,42 @@ public sealed class FirewallRuleTests
         Assert.Equal(ResourceStatus.Compliant, scenario.Plan().StatusOf("rule"));
     }
 
+    [Theory]
+    [InlineData("""{ "name": "Odd", "enabled": true }""")]
+    [InlineData("""{ "name": "odd", "ensure": "present" }""")]
+    [InlineData("""{ "name": "Odd", "protocol": "tcp", "localPorts": "135" }""")]
+    public void ARuleThatCouldNotBeFullyReadFailsEveryComparisonWithTheReasonAndNoSecondRuleIsCreated(string properties)
+    {
+        var host = HostWith("""{ "name": "Odd", "unreadable": "the firewall rule string has no Active field" }""");
+        using var scenario = new Scenario(OneRule(properties), host);
+        var before = File.ReadAllBytes(scenario.SnapshotPath);
+
+        var plan = scenario.Plan();
+        var apply = scenario.Apply();
+
+        Assert.Equal(ResourceStatus.Failed, plan.StatusOf("rule"));
+        Assert.Equal(ResourceStatus.Failed, apply.StatusOf("rule"));
+        Assert.Contains("exists but cannot be compared: the firewall rule string has no Active field", apply.Resource("rule").Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(scenario.SnapshotPath));
+    }
+
+    [Fact]
+    public void AnAbsentRuleSeesARuleThatCouldNotBeFullyReadAndRemovesItButUndoSaysItCannotRecreateIt()
+    {
+        var host = HostWith("""{ "name": "Odd", "unreadable": "its field \"Hologram\" is one this tool does not know" }""", """{ "name": "Keep" }""");
+        using var scenario = new Scenario(OneRule("""{ "name": "odd", "ensure": "absent" }"""), host);
+
+        Assert.Equal(["rule: {\"name\":\"Odd\",\"unreadable\":\"its field \\\"Hologram\\\" is one this tool does not know\"} → (absent)"], scenario.Plan().DifferencesOf("rule"));
+        Assert.Equal(ResourceStatus.Changed, scenario.Apply().StatusOf("rule"));
+        Assert.Equal(["Keep"], Rules(scenario.SnapshotJson).Select(r => (string)r["name"]!));
+
+        var undo = new BackupReconciler.Resources.Firewall.FirewallRuleResource("Odd", false, new BackupReconciler.Host.FirewallRuleSettings())
+            .UndoOf(new BackupReconciler.Resources.Firewall.FirewallRuleActual("Odd", [BackupReconciler.Host.FirewallRule.NotFullyRead("Odd", "no Active field")]),
+                [new Difference("rule", new JObject { ["name"] = "Odd", ["unreadable"] = "no Active field" }, null)]);
+        Assert.False(undo.IsPossible);
+        Assert.Contains("cannot be recreated", undo.Impossible, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DuplicateNamesFailThePresentRuleWithTheCountAndTheFixAndChangeNothing()
     {

@@ -25,7 +25,7 @@ public sealed class SnapshotFirewallTests
     [InlineData("""[ { "name": "A" }, { "enabled": true } ]""", 4, 39,
         "firewall rule #2 has no \"name\"; add \"name\": \"...\".")]
     [InlineData("""[ { "name": "A", "program": "C:\\x.exe" } ]""", 4, 46,
-        "firewall rule \"A\" has an unknown member \"program\"; the members it understands are: action, direction, enabled, localPorts, name, profiles, protocol, remoteAddresses, remotePorts.")]
+        "firewall rule \"A\" has an unknown member \"program\"; the members it understands are: action, direction, enabled, localPorts, name, profiles, protocol, remoteAddresses, remotePorts, unreadable.")]
     [InlineData("""[ { "name": "A", "protocol": 256 } ]""", 4, 51,
         "\"protocol\" of firewall rule \"A\" is the number 256; use one of: tcp, udp, any, or a protocol number from 0 to 255.")]
     [InlineData("""{ "name": "A" }""", 4, 20,

@@ -14,6 +14,15 @@ public sealed class WmiAdapterTests
 {
     private static string SystemDrive => Environment.GetEnvironmentVariable("SystemDrive") ?? "C:";
 
+    /// <summary>Where WMI is missing (Wine), System.Management throws PlatformNotSupportedException: a host failure naming the read, not a crash.</summary>
+    [LiveWindowsFact(SkipOnRealWindows = "real Windows has WMI")]
+    public void WhereWmiIsMissingAReadFailsAsAHostFailureThatNamesTheReadAndSaysWhy()
+    {
+        var e = Assert.Throws<HostOperationException>(() => new WindowsVolumes().ReadAll());
+
+        Assert.StartsWith("reading the volumes (Win32_Volume): WMI is not available on this host: ", e.Message, StringComparison.Ordinal);
+    }
+
     [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
     public void TheSystemVolumeIsReadWithItsSizes()
     {

@@ -45,6 +45,49 @@ public sealed class WindowsRegistryTests : IDisposable
         Assert.All(written, w => Assert.Equal(w.Value, read[w.Name]));
     }
 
+    /// <summary>REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK, the three resource-list kinds, numbers no header names, and malformed DWORD/QWORD data.</summary>
+    public static TheoryData<uint, byte[]> OtherKinds() => new()
+    {
+        { 0u, [] },
+        { 0u, [0x01, 0x02] },
+        { 5u, [0x00, 0x00, 0x1C, 0x20] },
+        { 6u, [0x5C, 0x00, 0x52, 0x00] },
+        { 8u, [0x01, 0x00, 0x00, 0x00] },
+        { 9u, [0x09] },
+        { 10u, [0x0A, 0x0B] },
+        { 4660u, [0xAB, 0xCD] },
+        { 0x80000000u, [0xFF] },
+        { 4u, [0x01, 0x02] },
+        { 11u, [0x01, 0x02, 0x03] },
+    };
+
+    [LiveWindowsTheory]
+    [MemberData(nameof(OtherKinds))]
+    public void AValueOfAnyOtherKindIsReadAsPresentWithItsTypeNumberAndBytesAndWrittenBackExactly(uint type, byte[] bytes)
+    {
+        _registry.SetValue(_key.Path, PortView.Registry64, "Raw", RegistryValue.Other(type, bytes));
+
+        var read = _registry.ReadKey(_key.Path, PortView.Registry64)!["Raw"];
+
+        Assert.Equal(RegistryValue.Other(type, bytes), read);
+        using var hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, Microsoft.Win32.RegistryView.Registry64);
+        using var key = hive.OpenSubKey(_key.SubKey)!;
+        Assert.Equal(type, RegistryNative.Query(key.Handle, "Raw")!.Value.Type);
+        Assert.Equal(bytes, RegistryNative.Query(key.Handle, "Raw")!.Value.Data);
+    }
+
+    [LiveWindowsFact]
+    public void AREG_NONEValueWrittenByMicrosoftWin32IsReadAsPresentNotMissing()
+    {
+        using (var hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, Microsoft.Win32.RegistryView.Registry64))
+        using (var key = hive.CreateSubKey(_key.SubKey, writable: true))
+        {
+            key.SetValue("Empty", new byte[] { 0x07 }, Microsoft.Win32.RegistryValueKind.None);
+        }
+
+        Assert.Equal(RegistryValue.Other(0, [0x07]), _registry.ReadKey(_key.Path, PortView.Registry64)!["Empty"]);
+    }
+
     [LiveWindowsFact]
     public void AnExpandStringIsReadAsStoredNotExpanded()
     {
@@ -116,7 +159,7 @@ public sealed class WindowsRegistryTests : IDisposable
         {
             var e = Assert.Throws<HostOperationException>(() => _registry.SetValue(_key.Path, PortView.Registry64, "Existing", RegistryValue.String("y")));
 
-            Assert.Equal($"{new System.ComponentModel.Win32Exception(5).Message} (5)", e.Message);
+            Assert.Equal($"writing {_key.Path}: {new System.ComponentModel.Win32Exception(5).Message} (5)", e.Message);
         }
         finally
         {

@@ -93,6 +93,25 @@ public sealed class WindowsServiceControlTests : IDisposable
         AssertWin32(124, () => services.SetStartType(name, ServiceStartType.AutomaticDelayed));
     }
 
+    /// <summary>
+    /// Windows sets delayed start in two calls; where the second fails (Wine: 124), the first is taken
+    /// back, so a manual service stays manual instead of being left automatic under a failure that says "nothing changed".
+    /// </summary>
+    [LiveWindowsFact(SkipOnRealWindows = "real Windows sets the delayed flag, so there is no second call that fails")]
+    public void WhenTheDelayedFlagCannotBeSetTheStartTypeIsSetBackAndTheFailureSaysSo()
+    {
+        var name = TestServices.Create("Rollback");
+        var services = new WindowsServiceControl();
+
+        var e = Assert.Throws<HostOperationException>(() => services.SetStartType(name, ServiceStartType.AutomaticDelayed));
+
+        Assert.Equal(ServiceStartType.Manual, services.Find(name)!.StartType);
+        Assert.Equal(ServiceStartType.Manual, new WindowsServiceControl().Find(name)!.StartType);
+        Assert.Contains($"the delayed-start flag of service \"{name}\" could not be set", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("its start type was set back to manual, so nothing was changed", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"setting the start type of service \"{name}\": ", e.Message, StringComparison.Ordinal);
+    }
+
     [LiveWindowsFact]
     public void AnAutomaticServiceReadsAsAutomaticAlsoWhereTheDelayedFlagCannotBeAskedFor()
     {
@@ -194,7 +213,7 @@ public sealed class WindowsServiceControlTests : IDisposable
 
         var e = Assert.Throws<HostOperationException>(() => new WindowsServiceControl(TimeSpan.FromSeconds(2)).Start(name));
 
-        Assert.Equal($"the service \"{name}\" did not get to running within 2 s: it is start pending.", e.Message);
+        Assert.Equal($"starting service \"{name}\": the service \"{name}\" did not get to running within 2 s: it is start pending.", e.Message);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
     }
 
@@ -204,7 +223,11 @@ public sealed class WindowsServiceControlTests : IDisposable
     {
         var e = Assert.Throws<HostOperationException>(call);
 
-        Assert.Equal($"{new Win32Exception(code).Message} ({code})", e.Message);
+        // Windows' text and code, once, after what was being done to which service.
+        var error = $"{new Win32Exception(code).Message} ({code})";
+        Assert.Contains(error, e.Message, StringComparison.Ordinal);
+        Assert.Equal(e.Message.IndexOf(error, StringComparison.Ordinal), e.Message.LastIndexOf(error, StringComparison.Ordinal));
+        Assert.Contains("service \"", e.Message, StringComparison.Ordinal);
         Assert.Equal(code, Assert.IsType<Win32Exception>(e.InnerException).NativeErrorCode);
     }
 }

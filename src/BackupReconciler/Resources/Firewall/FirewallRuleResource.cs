@@ -50,6 +50,15 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
                 $"(netsh advfirewall firewall show rule name=\"{Name}\" lists them), then run again.");
         }
 
+        // A rule of this name that could not be fully read is there: it is neither "no such rule" (a second
+        // one would be created beside it) nor a rule whose settings can be compared. Only "absent" can act on it.
+        if (Present && rules.FirstOrDefault(r => r.Unreadable is not null) is { } unreadable)
+        {
+            throw new HostOperationException(
+                $"the firewall rule \"{Name}\" exists but cannot be compared: {unreadable.Unreadable}; nothing was changed " +
+                "(and no second rule of this name was created); fix or remove the rule by hand, or state \"ensure\": \"absent\" to remove it.");
+        }
+
         return new FirewallRuleActual(Name, rules);
     }
 
@@ -84,6 +93,11 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
     {
         if (changes.SingleOrDefault(c => c.Property == WholeRule) is { } whole)
         {
+            if (whole.Actual is not null && actual.Rules.FirstOrDefault(r => r.Unreadable is not null) is { } unreadable)
+            {
+                return UndoStep.Cannot($"the rule \"{Name}\" was removed without being fully read ({unreadable.Unreadable}), so it cannot be recreated as it was; recreate it by hand");
+            }
+
             return whole.Actual switch
             {
                 null => UndoStep.With(FirewallRuleResourceType.TypeName, new JObject { ["name"] = Name, ["ensure"] = "absent" }),

@@ -20,7 +20,7 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
         var value = values is not null && values.TryGetValue(Variable, out var v) ? v : null;
         if (value is not null && value.Kind is not (RegistryValueKind.String or RegistryValueKind.ExpandString))
         {
-            throw new HostOperationException($"the environment variable {Variable} is a {RegistryValue.KindNames.NameOf(value.Kind)} registry value, not a string; fix it by hand, this tool will not guess.");
+            throw new HostOperationException($"the environment variable {Variable} is a {value.KindName} registry value, not a string; fix it by hand, this tool will not guess.");
         }
 
         return new PathListActual(Variable, value?.Text, value?.Kind ?? RegistryValueKind.ExpandString);
@@ -47,7 +47,7 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
     public override UndoStep UndoOf(PathListActual actual, IReadOnlyList<Difference> changes) =>
         Registry.RegistryUndo.Of(EnvironmentKey, RegistryView.Registry64, new JObject
         {
-            [Variable] = Registry.RegistryUndo.PreviousValue(actual.Value is null ? null : new JValue(actual.Value), actual.Kind),
+            [Variable] = Registry.RegistryUndo.PreviousValue(actual.Value is null ? null : new JValue(actual.Value), RegistryValue.KindNames.NameOf(actual.Kind)),
         });
 
     public override void Apply(IHost host, PathListActual actual, IReadOnlyList<Difference> changes)

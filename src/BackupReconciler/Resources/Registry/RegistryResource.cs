@@ -51,7 +51,7 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
             {
                 differences.Add(new Difference(spec.Property, null, spec.Desired.DataToJson()));
             }
-            else if (current.Kind != spec.Desired.Kind)
+            else if (!current.SameKindAs(spec.Desired))
             {
                 differences.Add(new Difference(spec.Property, current.ToJson(), spec.Desired.ToJson()));
             }
@@ -68,7 +68,7 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
         RegistryUndo.Of(Key, View, new JObject(changes.Select(change =>
         {
             var spec = Values.Single(v => v.Property.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
-            return new JProperty(actual.Spellings.GetValueOrDefault(spec.Name, spec.Name), RegistryUndo.PreviousValue(change.Actual, spec.Desired?.Kind ?? RegistryValueKind.String));
+            return new JProperty(actual.Spellings.GetValueOrDefault(spec.Name, spec.Name), RegistryUndo.PreviousValue(change.Actual, spec.Desired?.KindName ?? "string"));
         })));
 
     public override void Apply(IHost host, RegistryActual actual, IReadOnlyList<Difference> changes)

@@ -9,12 +9,13 @@ namespace BackupReconciler.Resources.Registry;
 /// </summary>
 internal static class RegistryUndo
 {
-    /// <param name="previous">The difference's actual value: null (missing), <c>{ kind, data }</c>, or bare data of <paramref name="kind"/>.</param>
-    public static JObject PreviousValue(JToken? previous, RegistryValueKind kind) => previous switch
+    /// <param name="previous">The difference's actual value: null (missing), <c>{ kind, data }</c>, or bare data of the kind named <paramref name="kindName"/>.</param>
+    /// <param name="kindName">The kind as <see cref="RegistryValue.KindName"/> writes it: the previous value's kind when the difference shows only data.</param>
+    public static JObject PreviousValue(JToken? previous, string kindName) => previous switch
     {
         null => new JObject { ["ensure"] = "absent" },
         JObject whole when whole["kind"] is not null => (JObject)whole.DeepClone(),
-        _ => new JObject { ["kind"] = RegistryValue.KindNames.NameOf(kind), ["data"] = previous.DeepClone() },
+        _ => new JObject { ["kind"] = kindName, ["data"] = previous.DeepClone() },
     };
 
     public static UndoStep Of(RegistryKeyPath key, RegistryView view, JObject values) =>

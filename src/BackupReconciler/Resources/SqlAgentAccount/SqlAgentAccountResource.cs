@@ -72,7 +72,7 @@ public sealed record SqlAgentAccountResource(string Instance, RegistryKeyPath Se
         Registry.RegistryUndo.Of(SetupKey, RegistryView.Registry64, new JObject(changes.Select(change =>
             new JProperty(
                 ValueNames.Single(n => n.Equals(change.Property, StringComparison.OrdinalIgnoreCase)),
-                Registry.RegistryUndo.PreviousValue(change.Actual, RegistryValueKind.String)))));
+                Registry.RegistryUndo.PreviousValue(change.Actual, "string")))));
 
     public override void Apply(IHost host, SqlAgentAccountActual actual, IReadOnlyList<Difference> changes)
     {

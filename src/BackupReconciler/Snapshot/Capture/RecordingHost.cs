@@ -74,9 +74,9 @@ public sealed class RecordingHost : IHost
             {
                 read();
             }
-            catch (HostOperationException e)
+            catch (Exception e) when (Unreadable.Is(e))
             {
-                problems.Add($"{what}: {e.Message}");
+                problems.Add($"{what}: {Unreadable.Reason(e)}");
             }
         }
 

@@ -50,14 +50,74 @@ public sealed class WindowsFirewallTests
     }
 
     [Fact]
-    public void ARuleThePortCannotReadFailsOnlyItsOwnName()
+    public void ARuleThePortCannotExpressIsFoundByItsNameAsNotFullyReadAndTheOthersAreUntouched()
     {
         var firewall = Firewall();
 
-        var e = Assert.Throws<HostOperationException>(() => firewall.FindByName("Odd"));
+        var odd = Assert.Single(firewall.FindByName("Odd"));
 
-        Assert.Contains("registry value {D} of the local rule store", e.Message, StringComparison.Ordinal);
-        Assert.Single(firewall.FindByName("RPC for DPM"));
+        Assert.Contains("registry value {D} of the local rule store", odd.Unreadable, StringComparison.Ordinal);
+        Assert.Contains("ByPass", odd.Unreadable, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(firewall.FindByName("RPC for DPM")).Unreadable);
+    }
+
+    [Theory]
+    [InlineData("v2.33|Action=Allow|Dir=In|Protocol=6|LPort=135|Name=No Active|", "No Active", "has no Active field")]
+    [InlineData("v2.33|Action=Allow|Active=TRUE|Dir=In|Hologram=1|Name=Unknown Field|", "Unknown Field", "its field \"Hologram\" is one this tool does not know")]
+    [InlineData("v2.99|Action=Allow|Active=TRUE|Dir=In|Name=Newer|", "Newer", "its version v2.99 is newer than the v2.33 this tool knows")]
+    [InlineData("v2.33|Action=Allow|Active=TRUE|Dir=Sideways|Name=Bad Dir|", "Bad Dir", "the value must be In or Out")]
+    [InlineData("v2.33|Action=Allow||Name=Damaged|", "Damaged", "two \"|\" in a row")]
+    public void ARuleStringThatIsNotFullyUnderstoodIsStillFoundByItsNameWithTheReason(string text, string name, string reason)
+    {
+        Store(FirewallRuleStore.LocalStore, "{X}", text);
+
+        var rule = Assert.Single(Firewall().FindByName(name));
+
+        Assert.Contains(reason, rule.Unreadable, StringComparison.Ordinal);
+        Assert.Contains("registry value {X}", rule.Unreadable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValueThatIsNotARuleStringIsFoundByItsIdAndCanBeRemoved()
+    {
+        _registry.SetValue(FirewallRuleStore.LocalStore, RegistryView.Registry64, "{NUMBER}", RegistryValue.DWord(1));
+        var firewall = Firewall();
+
+        Assert.Contains("not the string a rule is", Assert.Single(firewall.FindByName("{number}")).Unreadable, StringComparison.Ordinal);
+        firewall.Remove("{NUMBER}");
+
+        Assert.Empty(firewall.FindByName("{NUMBER}"));
+        Assert.Equal(["remove {NUMBER} ×1"], _writer.Calls);
+    }
+
+    [Fact]
+    public void ARuleThatIsNotFullyReadIsNeverUpdated()
+    {
+        var firewall = Firewall();
+
+        var e = Assert.Throws<HostOperationException>(() => firewall.Update("Odd", new FirewallRuleSettings(Enabled: false)));
+
+        Assert.Contains("cannot be read", e.Message, StringComparison.Ordinal);
+        Assert.Empty(_writer.Calls);
+    }
+
+    [Fact]
+    public void EveryRealRuleStringOfTheCorpusIsFoundByItsNameAndOnlyPortLimitsKeepOneFromBeingFullyRead()
+    {
+        var corpus = Support.FirewallRuleCorpus.Rules;
+        var registry = new SnapshotRegistry(new FaultInjector());
+        for (var i = 0; i < corpus.Count; i++)
+        {
+            registry.SetValue(FirewallRuleStore.LocalStore, RegistryView.Registry64, "{corpus-" + i + "}", RegistryValue.String(corpus[i].Text));
+        }
+
+        var firewall = new WindowsFirewall(new FirewallRuleStore(registry), _writer);
+        var found = corpus.Select(r => r.Fields["Name"][0]).Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(firewall.FindByName).ToList();
+
+        Assert.Equal(corpus.Count, found.Count);
+        Assert.All(found.Where(r => r.Unreadable is not null), r => Assert.DoesNotContain("does not know", r.Unreadable, StringComparison.Ordinal));
+        Assert.DoesNotContain(found, r => r.Unreadable?.Contains("newer than", StringComparison.Ordinal) == true);
     }
 
     [Fact]
