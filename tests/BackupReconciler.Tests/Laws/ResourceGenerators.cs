@@ -97,11 +97,13 @@ public static class ResourceGenerators
         from numberKind in Gen.Elements("dword", "qword")
         from minimum in Gen.Elements(0L, 1L, 379893L, 4294967295L)
         from offset in Gen.Elements(-1L, 0L, 5L)
+        from rare in Chance(25)
+        from rareValue in Gen.Elements(RareKinds)
         select shape switch
         {
             "absent" => new ValueCase(name, stored,
                 offset == 0 ? new JObject { ["ensure"] = "absent", ["kind"] = kind } : new JObject { ["ensure"] = "absent" },
-                actual == "missing" ? null : Value(otherKind, otherData)),
+                actual == "missing" ? null : rare ? (JObject)rareValue.DeepClone() : Value(otherKind, otherData)),
             "atLeast" => new ValueCase(name, stored,
                 new JObject { ["kind"] = numberKind, ["atLeast"] = minimum },
                 actual switch
@@ -117,9 +119,17 @@ public static class ResourceGenerators
                     "missing" => null,
                     "same" => Value(kind, data.Canonical),
                     "sameKindOther" => Value(kind, sameKindData.Canonical),
-                    _ => Value(otherKind, otherData.Canonical),
+                    _ => rare ? (JObject)rareValue.DeepClone() : Value(otherKind, otherData.Canonical),
                 }),
         };
+
+    /// <summary>Values of the kinds beyond the six, as a live registry holds them: they must read as present, with their kind and bytes, and undo must restore them exactly.</summary>
+    private static readonly JObject[] RareKinds =
+    [
+        Value("none", ""),
+        Value("dwordBigEndian", "00001c20"),
+        Value("type:4660", "0a0b0c"),
+    ];
 
     private static JObject Value(string kind, JToken data) => new() { ["kind"] = kind, ["data"] = data };
 
