@@ -17,13 +17,13 @@ namespace BackupReconciler.Cli;
 /// </summary>
 internal static class SnapshotCommand
 {
-    public static (string Document, int ExitCode) Capture(CliOptions options, IHost host, BaselineLoader loader, ILogger log, TimeProvider clock)
+    public static (string Document, int ExitCode) Capture(CliOptions options, IHost host, BaselineLoader loader, ILogger log, TimeProvider clock, Input.SecretRedactor secrets)
     {
         var recorder = new RecordingHost(host);
         var problems = recorder.CaptureHostWide().ToList();
         foreach (var file in options.Baselines)
         {
-            var baseline = loader.Load(file, options.Variables, host.Facts);
+            var baseline = loader.Load(file, options.Variables, host.Facts, secrets);
             foreach (var (declaration, _, error) in new Reconciler(recorder, log, clock).Get(baseline))
             {
                 if (error is not null)
