@@ -10,7 +10,7 @@ namespace BackupReconciler.Tests.Hostile;
 /// Wherever it dies, every change the journal records as done is on the host, nothing the journal never
 /// began is, undo takes back exactly what was done, and a rerun converges.
 /// </summary>
-public sealed class KillAnywhereTests : IDisposable
+public sealed class KillAnywhereTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     /// <summary>Values that make each write-back take milliseconds, so that kills land between journal lines.</summary>
     private const int Padding = 40_000;
@@ -66,6 +66,7 @@ public sealed class KillAnywhereTests : IDisposable
         }
 
         var entries = RealProcess.ReadShared(journal!).Split('\n').SkipLast(1).Select(JObject.Parse).ToList();
+        output.WriteLine($"killed once the journal had {lines} lines; it holds {entries.Count}");
         var done = entries.Where(e => (string?)e["event"] == "after" && (string?)e["outcome"] == "changed").Select(e => (string)e["resource"]!).ToHashSet();
         var begun = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToHashSet();
         var host = Values(snapshot);
