@@ -12,7 +12,7 @@ namespace BackupReconciler.Tests.Hostile;
 /// Issue 12, items 3, 5 and 7: lost updates, links and folders, the snapshot's memory bound, and the edges
 /// the fuzzer found (integers past 64 bits, long computer names, read-only targets, a plan's variables).
 /// </summary>
-public sealed class EdgeTests : IDisposable
+public sealed class EdgeTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -194,6 +194,7 @@ public sealed class EdgeTests : IDisposable
         var used = GC.GetAllocatedBytesForCurrentThread() - allocated;
 
         Assert.Equal("the file holds more than 2,000,000 JSON values; no real baseline, snapshot or plan does, so this one is damaged or hostile.", error.Problem);
+        output.WriteLine($"a {new FileInfo(path).Length:N0}-byte snapshot of empty arrays: refused after allocating {used:N0} bytes");
         Assert.True(used < 1024L * 1024 * 1024, $"{used:N0} bytes allocated");
     }
 }

@@ -7,7 +7,7 @@ namespace BackupReconciler.Tests.Hostile;
 /// Issue 12, item 6, on a real process: SIGTERM ends a verb that only reads at once; an applying verb
 /// finishes the resource in progress, skips the rest, writes its journal's end line as interrupted, exits.
 /// </summary>
-public sealed class SignalTests : IDisposable
+public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -28,6 +28,7 @@ public sealed class SignalTests : IDisposable
         process.Signal(15);
         var (exit, output, _, took) = process.Wait(TimeSpan.FromSeconds(30));
 
+        log.WriteLine($"plan ended {took.TotalMilliseconds:F0} ms after SIGTERM, exit {exit}");
         Assert.Equal(143, exit);
         Assert.Equal("", output);
         Assert.True(took < TimeSpan.FromSeconds(2), $"plan took {took} to end after SIGTERM");
@@ -53,6 +54,7 @@ public sealed class SignalTests : IDisposable
         var entries = File.ReadAllLines(journal!).Select(JObject.Parse).ToList();
         var before = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToList();
         var after = entries.Where(e => (string?)e["event"] == "after").Select(e => (string)e["resource"]!).ToList();
+        log.WriteLine($"apply stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
         Assert.Equal(before, after); // the resource in progress finished
         Assert.True(before.Count < KillAnywhereTests.Resources, "every resource ran; the signal was not honoured");
         Assert.Equal("end", (string?)entries[^1]["event"]);
