@@ -32,6 +32,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return args.Length == 0 ? ExitCodes.NothingDone : ExitCodes.NoChanges;
         }
 
+        // Known before anything is printed, even a complaint about the very argument that holds one.
+        _redactor.Add(SecretArguments(args));
         CliOptions options;
         try
         {
@@ -39,12 +41,25 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine(_redactor.Redact($"error: {e.Message}"));
             return ExitCodes.NothingDone;
         }
 
         var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
         _redactor.Add(options.Variables.CommandLine.Where(v => options.Variables.SecretNames.Contains(v.Key)).Select(v => v.Value));
+        if (options.Changes && !options.WhatIf)
+        {
+            try
+            {
+                StateDirectory.EnsureUsable(stateDirectory);
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine(_redactor.Redact($"error: {e.Message}"));
+                return ExitCodes.NothingDone;
+            }
+        }
+
         using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
         try
         {
@@ -61,6 +76,27 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             log.Fatal(e, "Unexpected failure");
             stderr.WriteLine(_redactor.Redact($"error: unexpected failure: {e.Message} (the log in the state directory has the details)"));
             return ExitCodes.Failures;
+        }
+    }
+
+    /// <summary>The values given with --var-secret (both spellings), whatever else on the line is wrong.</summary>
+    private static IEnumerable<string> SecretArguments(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var pair = args[i] == "--var-secret" && i + 1 < args.Length ? args[i + 1]
+                : args[i].StartsWith("--var-secret=", StringComparison.Ordinal) ? args[i]["--var-secret=".Length..]
+                : null;
+            if (pair is null)
+            {
+                continue;
+            }
+
+            yield return pair;
+            if (pair.IndexOf('=', StringComparison.Ordinal) is var equals and >= 0)
+            {
+                yield return pair[(equals + 1)..];
+            }
         }
     }
 
@@ -86,7 +122,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var host = OpenHost(options);
         if (options.Verb == "snapshot")
         {
-            var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock);
+            var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock, _redactor);
             WriteReport(options, document);
             return exitCode;
         }
@@ -98,9 +134,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
-        var baseline = loader.Load(options.Baselines[0], variables, host.Facts);
-        _redactor.Add(baseline.SecretValues);
-        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
+        var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact };
         if (options.Verb == "get")
         {
             WriteReport(options, Get(reconciler, baseline, host));
@@ -118,7 +153,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
         if (options.SavePlan is not null)
         {
-            SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor.Redact);
+            SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor);
         }
 
         return Report(options, run, whatIf);
@@ -127,6 +162,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private int Report(CliOptions options, RunResult run, bool whatIf)
     {
         var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
+        if (!whatIf && stop.IsCancellationRequested)
+        {
+            // Stopped on request: resources were left unrun, so the host is not known to be as desired.
+            exitCode |= ExitCodes.Failures;
+        }
+
         WriteReport(options, options.Output switch
         {
             OutputFormat.Json => JsonReport.Render(run, exitCode),
@@ -150,8 +191,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             try
             {
                 var host = OpenHost(options);
-                var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
-                _redactor.Add(baseline.SecretValues);
+                var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
                 var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
@@ -190,9 +230,28 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     {
         var runId = options.Baselines[0];
         var journal = Path.Combine(FileRunJournal.RunsFolder(stateDirectory), runId + ".jsonl");
-        if (!File.Exists(journal) || RunRecord.Read(journal) is not { } record)
+        if (!File.Exists(journal))
         {
             throw new InputException(null, $"there is no run {runId} in {FileRunJournal.RunsFolder(stateDirectory)}; backup-reconciler runs lists the runs.");
+        }
+
+        var record = RunRecord.Read(journal);
+        if (record.Unreadable)
+        {
+            throw new InputException(SourceLocation.OfFile(journal), $"run {runId} cannot be undone: {string.Join("; ", record.Damage)}; nothing was undone.");
+        }
+
+        if (record.Damaged && !options.Force)
+        {
+            // A damaged line may have recorded a change: undoing the rest silently would claim a full undo.
+            throw new InputException(SourceLocation.OfFile(journal),
+                $"run {runId}'s journal is damaged ({string.Join("; ", record.Damage)}), so undo cannot know everything the run changed, and nothing was undone; "
+                + $"pass --force to take back what the readable lines record (whatever line{(record.DamagedLines.Count == 1 ? "" : "s")} {string.Join(", ", record.DamagedLines)} recorded cannot be taken back).");
+        }
+
+        if (record.Damaged)
+        {
+            log.Warning("Undo of {RunId} forced over a damaged journal: what lines {Lines} recorded is not taken back", runId, string.Join(", ", record.DamagedLines));
         }
 
         if (!record.Host.Equals(host.ComputerName, StringComparison.OrdinalIgnoreCase))
@@ -200,8 +259,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             throw new InputException(null, $"run {runId} changed {record.Host}, not {host.ComputerName}; undo it on that host.");
         }
 
-        var baseline = new UndoPlanner(ResourceCatalog.Default).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
+        var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact };
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -209,14 +268,14 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     }
 
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
-        new GuardedRun(stateDirectory, clock, log, _redactor.Redact).Apply(
+        new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
             host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!));
 
     private int Validate(CliOptions options, BaselineLoader loader)
     {
         foreach (var file in options.Baselines)
         {
-            var baseline = loader.Load(file, options.Variables, PlaceholderFacts);
+            var baseline = loader.Load(file, options.Variables, PlaceholderFacts, _redactor);
             stdout.WriteLine($"✓ {file}: baseline \"{baseline.Name}\", {baseline.Resources.Count} resources, valid");
         }
 
@@ -254,17 +313,25 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return report.ToString(Formatting.Indented) + "\n";
     }
 
+    /// <summary>JSON and XML reports are masked value by value, so that they stay valid documents; text, as text.</summary>
+    private string Redact(string report) => report.TrimStart() switch
+    {
+        var start when start.StartsWith('{') || start.StartsWith('[') => _redactor.RedactJsonText(report),
+        var start when start.StartsWith('<') => _redactor.RedactXmlText(report),
+        _ => _redactor.Redact(report),
+    };
+
     private void WriteReport(CliOptions options, string report)
     {
         if (options.OutFile is null)
         {
-            stdout.Write(_redactor.Redact(report));
+            stdout.Write(Redact(report));
             return;
         }
 
         try
         {
-            File.WriteAllText(options.OutFile, _redactor.Redact(report));
+            File.WriteAllText(options.OutFile, Redact(report));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

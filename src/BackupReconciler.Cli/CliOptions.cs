@@ -156,6 +156,12 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
+                        if (arg.IndexOf('=', StringComparison.Ordinal) is var joined and > 2)
+                        {
+                            // "--var-secret=NAME=VALUE": never echo what follows the '=', it may be the secret.
+                            throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
+                        }
+
                         var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using BackupReconciler.Cli;
 
@@ -7,17 +8,27 @@ if (OperatingSystem.IsWindows())
     Console.OutputEncoding = new UTF8Encoding(false);
 }
 
-// Ctrl+C and a service stop (SIGTERM) end a watch after its current run; a run is never cut in half.
+// Ctrl+C and SIGTERM (a service stop, docker stop): a verb that only reads ends at once, wherever it is
+// (even blocked on a file). A verb that changes the host finishes the resource in progress, writes its
+// journal's end line as interrupted and exits; a second signal ends it at once (its journal then shows
+// the run as interrupted while changing that resource, which is what happened).
+var applying = args.Length > 0 && args[0] is "apply" or "undo" or "watch" && !args.Contains("--what-if");
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void OnSignal(PosixSignalContext context)
 {
-    e.Cancel = true;
-    stop.Cancel();
-};
-using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    stop.Cancel();
-});
+    if (applying && !stop.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        Console.Error.WriteLine("info: stopping after the resource in progress (signal again to stop at once)");
+        stop.Cancel();
+        return;
+    }
+
+    // The shell's convention for a process ended by a signal: 128 + its number (130 for Ctrl+C, 143 for SIGTERM).
+    Environment.Exit(128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15));
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
 return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token).Run(args);

@@ -17,13 +17,13 @@ namespace BackupReconciler.Cli;
 /// </summary>
 internal static class SnapshotCommand
 {
-    public static (string Document, int ExitCode) Capture(CliOptions options, IHost host, BaselineLoader loader, ILogger log, TimeProvider clock)
+    public static (string Document, int ExitCode) Capture(CliOptions options, IHost host, BaselineLoader loader, ILogger log, TimeProvider clock, Input.SecretRedactor secrets)
     {
         var recorder = new RecordingHost(host);
         var problems = recorder.CaptureHostWide().ToList();
         foreach (var file in options.Baselines)
         {
-            var baseline = loader.Load(file, options.Variables, host.Facts);
+            var baseline = loader.Load(file, options.Variables, host.Facts, secrets);
             // Each resource read as get reads it; one that cannot be read (for any reason a live host gives)
             // is left out with the reason, and the others are still captured.
             foreach (var declaration in baseline.Resources)

@@ -22,6 +22,8 @@ public static class RunsReport
                 ["complete"] = r.Complete,
                 ["interruptedWhileChanging"] = r.InterruptedWhileChanging,
                 ["summary"] = r.Summary?.DeepClone(),
+                ["stopped"] = r.Stopped,
+                ["damage"] = new JArray(r.Damage.Cast<object>().ToArray()),
             })).ToString(Formatting.Indented) + "\n";
         }
 
@@ -33,9 +35,17 @@ public static class RunsReport
         var text = new StringBuilder();
         foreach (var run in runs)
         {
-            var state = run.Complete
+            // A damaged journal is never shown as a good run: undo refuses it without --force.
+            if (run.Unreadable)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{run.RunId}  DAMAGED: {string.Join("; ", run.Damage)}\n");
+                continue;
+            }
+
+            var damage = run.Damaged ? $"DAMAGED: {string.Join("; ", run.Damage)}; " : "";
+            var state = damage + (run.Stopped ? "STOPPED on request, " : "") + (run.Complete
                 ? Counts(run.Summary)
-                : "INTERRUPTED" + (run.InterruptedWhileChanging is { } r ? $" while changing \"{r}\"" : "");
+                : "INTERRUPTED" + (run.InterruptedWhileChanging is { } r ? $" while changing \"{r}\"" : ""));
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{run.RunId}  {run.Time}  {run.Command} {run.Baseline} on {run.Host}  {state}\n");
         }
 

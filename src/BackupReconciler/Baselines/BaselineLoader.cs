@@ -32,7 +32,11 @@ public sealed partial class BaselineLoader
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex IdPattern();
 
-    public Baseline Load(string path, VariableInputs inputs, IReadOnlyDictionary<string, string> facts)
+    /// <param name="secrets">
+    /// Told every secret value as soon as the variables are bound, before any later check can quote one in
+    /// an error; resources set from a secret tell it the host's old value too (a rotated secret).
+    /// </param>
+    public Baseline Load(string path, VariableInputs inputs, IReadOnlyDictionary<string, string> facts, SecretRedactor? secrets = null)
     {
         var documents = new List<Document>();
         LoadDocument(Path.GetFullPath(path), Path.GetDirectoryName(Path.GetFullPath(path))!, documents, [], path);
@@ -40,12 +44,14 @@ public sealed partial class BaselineLoader
 
         var parameters = ReadParameters(documents);
         var binder = VariableBinder.Create(parameters, inputs, facts);
+        var secretValues = SecretValues(parameters, inputs, binder);
+        secrets?.Add(secretValues);
 
         var resources = new List<ResourceDeclaration>();
         var owners = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
         foreach (var document in documents)
         {
-            foreach (var (token, declaration) in ReadResources(document, binder))
+            foreach (var (token, declaration) in ReadResources(document, binder, secrets))
             {
                 if (owners.TryGetValue(declaration.Id, out var first))
                 {
@@ -62,23 +68,43 @@ public sealed partial class BaselineLoader
 
         CheckDependencies(resources);
         ConflictCheck.Check(resources);
-        var secretNames = parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames).ToList();
-        var secretValues = secretNames
-            .Where(binder.Values.ContainsKey)
-            .SelectMany(name => (binder.Values[name].Json is JArray items ? items.Select(i => i.ToString()) : [binder.Values[name].AsText()]).Select(value => (name, value)))
-            .ToList();
-        if (secretValues.FirstOrDefault(s => s.value.Length < MinimumSecretLength) is { name: not null } tooShort)
-        {
-            // Masking a one-letter secret would mask that letter everywhere and still tell it away.
-            throw new InputException(parameters.GetValueOrDefault(tooShort.name)?.Location,
-                $"the secret variable \"{tooShort.name}\" has a value shorter than {MinimumSecretLength} characters, too short to mask reliably in logs and reports; use a real secret or do not mark it secret.");
-        }
-
         return new Baseline(root.Name ?? Path.GetFileNameWithoutExtension(path), root.Description, path, resources, parameters)
         {
             Files = documents.Select(d => d.FullPath).ToList(),
-            SecretValues = secretValues.Select(s => s.value).ToList(),
+            SecretValues = secretValues,
         };
+    }
+
+    /// <summary>
+    /// The values of secret variables, refused when they cannot be masked: too short (masking would mask
+    /// ordinary text and still tell the secret away) or a boolean (its text is true or false, in every report).
+    /// </summary>
+    private static List<string> SecretValues(IReadOnlyDictionary<string, ParameterDefinition> parameters, VariableInputs inputs, VariableBinder binder)
+    {
+        var values = new List<string>();
+        foreach (var name in parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(inputs.SecretNames).Where(binder.Values.ContainsKey))
+        {
+            var json = binder.Values[name].Json;
+            var location = parameters.GetValueOrDefault(name)?.Location;
+            if (json.Type == JTokenType.Boolean)
+            {
+                throw new InputException(location,
+                    $"the secret variable \"{name}\" is a boolean; a yes-or-no value cannot be masked without masking every yes and no in the reports, and tells nothing worth hiding; do not mark it secret.");
+            }
+
+            foreach (var value in json is JArray items ? items.Select(i => i.ToString()) : [binder.Values[name].AsText()])
+            {
+                if (value.Length < MinimumSecretLength)
+                {
+                    throw new InputException(location,
+                        $"the secret variable \"{name}\" has a value shorter than {MinimumSecretLength} characters, too short to mask reliably in logs and reports; use a real secret or do not mark it secret.");
+                }
+
+                values.Add(value);
+            }
+        }
+
+        return values;
     }
 
     private void LoadDocument(string fullPath, string rootDirectory, List<Document> documents, List<string> chain, string displayPath)
@@ -113,7 +139,8 @@ public sealed partial class BaselineLoader
             // Baselines are written for Windows: a backslash separates folders on every system this runs on.
             var relative = include.Replace('\\', '/');
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, relative));
-            if (Path.IsPathRooted(relative) || IsWindowsRooted(include) || !IsInside(target, rootDirectory))
+            // Judged where the file really is: a link inside the folder may lead out of it.
+            if (Path.IsPathRooted(relative) || IsWindowsRooted(include) || !InputFile.IsInside(InputFile.RealPath(target), InputFile.RealPath(rootDirectory)))
             {
                 throw reader.Error(token, $"the include \"{include}\" leaves the baseline's folder ({rootDirectory}); include files from that folder or below, by relative path.");
             }
@@ -135,12 +162,6 @@ public sealed partial class BaselineLoader
     /// <summary>Absolute as Windows reads it, whatever system this runs on: <c>C:\x</c>, <c>C:x</c>, <c>\x</c>, <c>\\server\share</c>.</summary>
     private static bool IsWindowsRooted(string path) =>
         path.StartsWith('\\') || path.StartsWith('/') || (path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':');
-
-    private static bool IsInside(string path, string directory)
-    {
-        var relative = Path.GetRelativePath(directory, path);
-        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-    }
 
     private static Dictionary<string, ParameterDefinition> ReadParameters(IEnumerable<Document> documents)
     {
@@ -187,6 +208,11 @@ public sealed partial class BaselineLoader
         VariableValue? fallback = null;
         if (reader.Optional("default") is { } token)
         {
+            if (VariableValue.IsBeyond64Bits(token))
+            {
+                throw reader.Error(token, $"the default of parameter \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number.");
+            }
+
             if (!VariableValue.Fits(token, type))
             {
                 throw reader.Error(token, $"the default of parameter \"{property.Name}\" is {JsonObjectReader.Describe(token)}, which is not of its type {type.ToString().ToLowerInvariant()}; change the default or the type.");
@@ -202,7 +228,7 @@ public sealed partial class BaselineLoader
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableNamePattern();
 
-    private IEnumerable<(JToken Token, ResourceDeclaration Declaration)> ReadResources(Document document, VariableBinder binder)
+    private IEnumerable<(JToken Token, ResourceDeclaration Declaration)> ReadResources(Document document, VariableBinder binder, SecretRedactor? secrets)
     {
         if (document.Reader.Optional("resources") is not { } token)
         {
@@ -216,11 +242,11 @@ public sealed partial class BaselineLoader
 
         for (var i = 0; i < array.Count; i++)
         {
-            yield return (array[i], ReadResource(array[i], i, document.DisplayPath, binder));
+            yield return (array[i], ReadResource(array[i], i, document.DisplayPath, binder, secrets));
         }
     }
 
-    private ResourceDeclaration ReadResource(JToken token, int index, string file, VariableBinder binder)
+    private ResourceDeclaration ReadResource(JToken token, int index, string file, VariableBinder binder, SecretRedactor? secrets)
     {
         var reader = JsonObjectReader.ForObject(token, file, $"resource #{index + 1}");
         var id = reader.RequiredString("id");
@@ -254,6 +280,11 @@ public sealed partial class BaselineLoader
         var properties = JsonObjectReader.ForObject(propertiesToken, file, $"{subject} ({typeName})");
         reader.RejectUnknownMembers();
         var resource = type.Parse(properties);
+        if (secrets is { HasSecrets: true } && secrets.Reveals(propertiesToken.ToString(Newtonsoft.Json.Formatting.None)))
+        {
+            resource = new SecretBoundResource(resource, secrets);
+        }
+
         return new ResourceDeclaration(id, resource, mode, dependsOn, restartServices, reference, why, reader.Location);
     }
 

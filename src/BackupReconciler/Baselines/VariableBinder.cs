@@ -37,8 +37,10 @@ public sealed partial class VariableBinder
 
             if (parameters.TryGetValue(name, out var parameter))
             {
+                // A secret parameter's value is never echoed, however it was given.
+                var shown = parameter.Secret || inputs.SecretNames.Contains(name) ? SecretRedactor.Mask : text;
                 values[name] = VariableValue.FromText(text, parameter.Type)
-                    ?? throw new InputException(null, $"--var {name}={text}: parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+                    ?? throw new InputException(null, $"--var {name}={shown}: parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
             }
             else
             {
@@ -58,7 +60,7 @@ public sealed partial class VariableBinder
                 // "7200" for an integer is what a command line gives too: accept the text when it converts.
                 values[name] = json.Type == JTokenType.String && VariableValue.FromText((string)json!, parameter.Type) is { } converted
                     ? converted
-                    : throw new InputException(location, $"variable \"{name}\" is {JsonObjectReader.Describe(json)}, but parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
+                    : throw new InputException(location, $"variable \"{name}\" is {(parameter.Secret || inputs.SecretNames.Contains(name) ? "a value" : JsonObjectReader.Describe(json))}, but parameter \"{name}\" is of type {parameter.Type.ToString().ToLowerInvariant()}; give a value of that type.");
                 continue;
             }
 

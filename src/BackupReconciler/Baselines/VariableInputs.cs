@@ -44,6 +44,11 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             var value = property.Value;
             var fits = value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean
                 || (value is JArray array && array.All(t => t.Type == JTokenType.String));
+            if (VariableValue.IsBeyond64Bits(value))
+            {
+                throw root.Error(value, $"variable \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number.");
+            }
+
             if (!fits)
             {
                 throw root.Error(value, $"variable \"{property.Name}\" is {JsonObjectReader.Describe(value)}; give a string or an array of strings.");

@@ -30,12 +30,17 @@ public sealed record VariableValue(JToken Json)
         _ => null,
     };
 
+    /// <summary>Whether <paramref name="json"/> is a whole number past 64 bits, which no setting of this tool takes.</summary>
+    public static bool IsBeyond64Bits(JToken json) => json is JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger };
+
+    public const string Beyond64Bits = "beyond the range of a 64-bit integer (-9223372036854775808 to 9223372036854775807)";
+
     /// <summary>Whether a JSON value (a default, or a --vars entry) fits the parameter's type.</summary>
     public static bool Fits(JToken json, ParameterType type) => type switch
     {
         ParameterType.String => json.Type == JTokenType.String,
         ParameterType.Array => json is JArray a && a.All(t => t.Type == JTokenType.String),
-        ParameterType.Integer => json.Type == JTokenType.Integer,
+        ParameterType.Integer => json is JValue { Type: JTokenType.Integer, Value: long },
         ParameterType.Boolean => json.Type == JTokenType.Boolean,
         _ => false,
     };

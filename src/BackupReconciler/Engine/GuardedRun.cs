@@ -2,7 +2,6 @@ using BackupReconciler.Baselines;
 using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
-using BackupReconciler.Snapshot;
 using Serilog;
 
 namespace BackupReconciler.Engine;
@@ -10,16 +9,17 @@ namespace BackupReconciler.Engine;
 /// <summary>
 /// An applying run with the run guarantees around it: one run per host at a time (the lock), every
 /// change journaled, a previous run that never finished reported, a saved plan checked against the
-/// host right before changing it, and a snapshot written back at the end.
+/// host right before changing it, the host made durable after each resource (IHost.Commit), and a stop
+/// request honoured between resources.
 /// </summary>
-public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogger log, Func<string, string> redact)
+public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogger log, SecretRedactor secrets, CancellationToken stop = default)
 {
     /// <param name="description">Who holds the lock, for a waiting run's message: "apply dpm-server.json".</param>
     public RunResult Apply(IHost host, Baseline baseline, string command, string description, TimeSpan lockTimeout, (SavedPlan Plan, string Path)? saved = null)
     {
-        var reconciler = new Reconciler(host, log, clock) { Redact = redact };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = redact };
         using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, description, lockTimeout, clock);
-        if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), redact) is { Count: > 0 } moved)
+        if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)
         {
             throw new InputException(null,
                 $"the host no longer matches the saved plan {path} ({plan.CreatedAt}), so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
@@ -32,11 +32,15 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         }
 
         var runId = RunId.New(clock.GetUtcNow());
-        using var journal = new FileRunJournal(stateDirectory, runId, redact);
+        using var journal = new FileRunJournal(stateDirectory, runId, secrets, stop);
         var run = reconciler.Run(baseline, command, whatIf: false, runId, journal) with { Notices = notices };
-        if (host is SnapshotHost snapshot)
+        try
         {
-            snapshot.Save();
+            host.Commit(); // what the restarts changed; each resource's change is durable already
+        }
+        catch (HostOperationException e)
+        {
+            log.Error("The state after the restarts was not written back: {Problem}", e.Message);
         }
 
         return run;
@@ -51,7 +55,11 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         }
 
         var previous = RunRecord.Latest(stateDirectory, host.ComputerName);
-        if (previous is { Complete: false })
+        if (previous is { Damaged: true })
+        {
+            notices.Add($"the previous run {previous.RunId} left a damaged journal ({string.Join("; ", previous.Damage)}); this run re-reads everything and converges");
+        }
+        else if (previous is { Complete: false } || previous is { Stopped: true })
         {
             notices.Add($"the previous run {previous.RunId} ({previous.Command} {previous.Baseline}, {previous.Time}) was interrupted"
                 + (previous.InterruptedWhileChanging is { } resource ? $" while changing \"{resource}\"" : "")

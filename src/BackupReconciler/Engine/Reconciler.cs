@@ -10,7 +10,8 @@ namespace BackupReconciler.Engine;
 /// Runs a baseline against a host: every resource in dependency order inside its own failure
 /// boundary, dependents of a failed resource skipped, then the deferred service restarts once each.
 /// </summary>
-public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
+/// <param name="stop">Ctrl+C or SIGTERM: the resource in progress finishes, the rest are skipped, no restarts are done.</param>
+public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, CancellationToken stop = default)
 {
     /// <summary>
     /// The run's secret masking: an undo that would have to write a secret back cannot be journaled,
@@ -36,6 +37,12 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
         var (ordered, _) = DependencyOrder.Sort(baseline.Resources, r => r.Id, r => r.DependsOn);
         foreach (var declaration in ordered)
         {
+            if (stop.IsCancellationRequested)
+            {
+                results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], "not run: the run was stopped (Ctrl+C or SIGTERM) after the resource in progress");
+                continue;
+            }
+
             // A predicted failure blocks its dependents in what-if as the failure itself will in apply.
             var blocker = declaration.DependsOn.FirstOrDefault(d => results[d].Status is ResourceStatus.Failed or ResourceStatus.Skipped or ResourceStatus.PredictedFailure);
             if (blocker is not null)
@@ -65,6 +72,12 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock)
             }
 
             log.Debug("{Resource}: {Status}", declaration.Id, outcome.Result.Status);
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            log.Warning("Run {RunId} stopped on request: the resource in progress finished, the rest were skipped, no service was restarted", runId);
+            restarts.Clear();
         }
 
         var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf, whatIf ? startedServices : new HashSet<string>());

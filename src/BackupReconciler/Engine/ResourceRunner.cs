@@ -79,6 +79,12 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
             return Failed(declaration, differences, applyError);
         }
 
+        // Durable before the journal's "after" line can call it done (IHost.Commit).
+        if (Attempt(declaration, "write back", () => { host.Commit(); return true; }, out _) is { } commitError)
+        {
+            return Failed(declaration, differences, commitError);
+        }
+
         if (Attempt(declaration, "verify", () => resource.Observe(host), out var after) is { } verifyError)
         {
             return Failed(declaration, differences, verifyError);

@@ -30,7 +30,7 @@ public sealed class RunLock : IDisposable
     {
         var folder = Path.Combine(stateDirectory, "locks");
         Directory.CreateDirectory(folder);
-        var name = string.Concat(host.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        var name = FileName(host);
         var lockPath = Path.Combine(folder, name + ".lock");
         var ownerPath = Path.Combine(folder, name + ".owner.json");
         var started = clock.GetTimestamp();
@@ -48,9 +48,14 @@ public sealed class RunLock : IDisposable
                 }.ToString(Formatting.None));
                 return new RunLock(handle, ownerPath, previous);
             }
-            catch (IOException) when (clock.GetElapsedTime(started) < timeout)
+            catch (IOException e) when (IsHeld(e) && clock.GetElapsedTime(started) < timeout)
             {
                 Thread.Sleep(TimeSpan.FromMilliseconds(200));
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException io && !IsHeld(io)))
+            {
+                // Not another run: the folder itself is unusable. Saying "held by" here would name a holder that does not exist.
+                throw new InputException(null, $"cannot take the lock in {folder} ({e.Message}); pass --state-dir to a writable folder.");
             }
             catch (IOException)
             {
@@ -60,6 +65,28 @@ public sealed class RunLock : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The lock's file name for a host: its letters and digits, and for a name too long for a file name
+    /// (a computer name is up to 255 characters in a snapshot) a prefix and a hash of the whole name, so that
+    /// two long names never share a lock and no name fails to make one.
+    /// </summary>
+    public static string FileName(string host)
+    {
+        var name = string.Concat(host.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        if (name.Length <= 64)
+        {
+            return name;
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(host.ToUpperInvariant()));
+        return name[..48] + "-" + Convert.ToHexString(hash)[..15].ToLowerInvariant();
+    }
+
+    /// <summary>Whether opening the lock failed because another process holds it (not because the folder is unusable).</summary>
+    private static bool IsHeld(IOException e) =>
+        (e.HResult & 0xFFFF) is 32 or 33 // Windows: sharing or lock violation
+        || e.HResult is 11 or 35;        // Unix: EWOULDBLOCK from the exclusive lock (Linux 11, macOS 35)
 
     private static string Describe(string ownerPath)
     {

@@ -20,13 +20,17 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
     /// <summary>Hard limit: a plan of a large DPM server is a few hundred kilobytes.</summary>
     private const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static SavedPlan From(RunResult run, Baseline baseline, VariableInputs variables) => new(
-        baseline.Name,
-        DigestOf(baseline),
-        run.Host,
-        run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        RecordedVariables(variables, baseline.Parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(variables.SecretNames).ToHashSet(StringComparer.OrdinalIgnoreCase)),
-        run.Resources.Where(r => r.Differences.Count > 0).Select(r => new PlannedResource(r.Id, r.Differences)).ToList());
+    public static SavedPlan From(RunResult run, Baseline baseline, VariableInputs variables)
+    {
+        var recorded = RecordedVariables(variables, baseline.Parameters.Values.Where(p => p.Secret).Select(p => p.Name).Concat(variables.SecretNames).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        return new(
+            baseline.Name,
+            DigestOf(baseline, recorded),
+            run.Host,
+            run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            recorded,
+            run.Resources.Where(r => r.Differences.Count > 0).Select(r => new PlannedResource(r.Id, r.Differences)).ToList());
+    }
 
     /// <summary>Refuses a plan made on another host or for another version of the baseline.</summary>
     public void EnsureFits(Baseline baseline, Host.IHost host, string path)
@@ -36,14 +40,19 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             throw new InputException(null, $"the saved plan {path} was made for {Host}, not {host.ComputerName}; make a plan on this host.");
         }
 
-        if (DigestOf(baseline) is var digest && digest != Digest)
+        if (DigestOf(baseline, Variables) is var digest && digest != Digest)
         {
-            throw new InputException(null, $"the baseline changed since the plan {path} was saved ({Digest[..19]}… then, {digest[..19]}… now); make a new plan.");
+            throw new InputException(null, $"the baseline or the plan's variables changed since the plan {path} was saved ({Shown(Digest)} then, {Shown(digest)} now); make a new plan.");
         }
     }
 
-    /// <summary>SHA-256 over every file of the baseline (root and includes, in load order), each with its name.</summary>
-    public static string DigestOf(Baseline baseline)
+    private static string Shown(string digest) => (digest.Length > 19 ? digest[..19] : digest) + "…";
+
+    /// <summary>
+    /// SHA-256 over every file of the baseline (root and includes, in load order), each with its name, and
+    /// the variables the plan records: an edited variable changes what apply would do as much as an edited file.
+    /// </summary>
+    public static string DigestOf(Baseline baseline, JObject variables)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var root = Path.GetDirectoryName(baseline.Files[0])!;
@@ -53,6 +62,8 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             sha.AppendData(File.ReadAllBytes(file));
         }
 
+        var ordered = new JObject(variables.Properties().OrderBy(p => p.Name.ToUpperInvariant(), StringComparer.Ordinal).Select(p => new JProperty(p.Name.ToUpperInvariant(), p.Value)));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes("variables\n" + ordered.ToString(Formatting.None)));
         return "sha256:" + Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
     }
 
@@ -129,11 +140,12 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
         return plan;
     }
 
-    public void Save(string path, Func<string, string> redact) =>
+    /// <summary>Masked value by value (an integer secret becomes "***"), so the plan stays JSON that apply --plan reads.</summary>
+    public void Save(string path, SecretRedactor secrets) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            writer.Write(redact(ToJson().ToString(Formatting.Indented)));
+            writer.Write(secrets.RedactJson(ToJson()).ToString(Formatting.Indented));
             writer.Write('\n');
         });
 
@@ -141,13 +153,14 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
     /// What moved between the plan and a fresh what-if of the same baseline: resources and properties
     /// whose actual or desired values differ now, or that drift now and did not then. Empty = apply may go on.
     /// </summary>
-    public IReadOnlyList<string> Moved(RunResult now, Func<string, string> redact)
+    public IReadOnlyList<string> Moved(RunResult now, SecretRedactor secrets)
     {
-        // The plan was written through the same redaction, so both sides compare masked.
-        static Dictionary<string, string> Keys(IEnumerable<Difference> differences, Func<string, string> redact) =>
+        // The plan was written through the same value-by-value redaction, so both sides compare masked.
+        static string Text(JToken? value, SecretRedactor secrets) => value is null ? "" : secrets.RedactJson(value).ToString(Formatting.None);
+        static Dictionary<string, string> Keys(IEnumerable<Difference> differences, SecretRedactor secrets) =>
             differences.GroupBy(d => d.Property, StringComparer.OrdinalIgnoreCase).ToDictionary(
                 g => g.Key,
-                g => string.Join("\n", g.Select(d => redact($"{d.Actual?.ToString(Formatting.None)} → {d.Desired?.ToString(Formatting.None)}")).Order(StringComparer.Ordinal)),
+                g => string.Join("\n", g.Select(d => $"{Text(d.Actual, secrets)} → {Text(d.Desired, secrets)}").Order(StringComparer.Ordinal)),
                 StringComparer.OrdinalIgnoreCase);
 
         var moved = new List<string>();
@@ -160,8 +173,8 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
                 continue;
             }
 
-            var then = Keys(planned.TryGetValue(resource.Id, out var p) ? p.Differences : [], x => x);
-            var current = Keys(resource.Differences, redact);
+            var then = Keys(planned.TryGetValue(resource.Id, out var p) ? p.Differences : [], secrets);
+            var current = Keys(resource.Differences, secrets);
             var changed = then.Keys.Union(current.Keys, StringComparer.OrdinalIgnoreCase)
                 .Where(property => then.GetValueOrDefault(property) != current.GetValueOrDefault(property))
                 .ToList();

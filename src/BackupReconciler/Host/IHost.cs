@@ -33,4 +33,14 @@ public interface IHost
     IFirewall Firewall { get; }
 
     IAccessRules AccessRules { get; }
+
+    /// <summary>
+    /// Makes the changes made so far durable; the engine calls it after each resource's change and before
+    /// journaling it as done, so that a run killed at any point leaves a journal that claims nothing the host
+    /// lacks. The live host changes Windows directly (nothing to do); the snapshot host writes its file back.
+    /// A failure (the file changed underneath) is a <see cref="HostOperationException"/> for that resource.
+    /// </summary>
+    void Commit()
+    {
+    }
 }

@@ -14,7 +14,17 @@ public static class JsonFileReader
     /// <summary>Deeper than any real baseline or snapshot needs; far below what would exhaust the stack.</summary>
     public const int MaxDepth = 64;
 
-    public static JToken Read(string path, long maxBytes)
+    /// <summary>
+    /// Tokens (values, members, brackets) a file may hold. The byte limit alone does not bound memory: a
+    /// token costs up to ~130 bytes in the tree, so 126 MiB of "[]" once took 7.9 GB. Two million tokens is
+    /// ten times a captured DPM server with thousands of jobs and rules, and at most ~300 MB of tree.
+    /// </summary>
+    public const int MaxTokens = 2_000_000;
+
+    public static JToken Read(string path, long maxBytes) => Read(path, maxBytes, out _);
+
+    /// <param name="bytes">The bytes that were read, for a caller that must notice when the file changes later.</param>
+    public static JToken Read(string path, long maxBytes, out byte[] bytes)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -28,7 +38,8 @@ public static class JsonFileReader
                 string.Create(CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {maxBytes:N0} allowed; this is not a file this tool writes or expects."));
         }
 
-        var text = Decode(path, File.ReadAllBytes(path));
+        bytes = InputFile.ReadBounded(path, maxBytes);
+        var text = Decode(path, bytes);
         if (text.AsSpan().Trim().IsEmpty)
         {
             throw new InputException(new SourceLocation(path, 1, 1), "the file is empty; it must hold a JSON object { ... }.");
@@ -158,7 +169,7 @@ public static class JsonFileReader
                 "the file holds a NUL character here: it is UTF-16 or UTF-32 without a byte order mark, or not text at all; save it as UTF-8.");
         }
 
-        using var reader = new JsonTextReader(new StringReader(text))
+        using var reader = new CountingReader(new StringReader(text), path)
         {
             MaxDepth = MaxDepth,
             DateParseHandling = DateParseHandling.None,
@@ -184,6 +195,23 @@ public static class JsonFileReader
         catch (JsonReaderException e)
         {
             throw new InputException(new SourceLocation(path, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)), Explain(e));
+        }
+    }
+
+    /// <summary>Stops reading at <see cref="MaxTokens"/>, before the tree of a hostile file outgrows memory.</summary>
+    private sealed class CountingReader(TextReader text, string path) : JsonTextReader(text)
+    {
+        private int _tokens;
+
+        public override bool Read()
+        {
+            if (++_tokens > MaxTokens)
+            {
+                throw new InputException(new SourceLocation(path, LineNumber, Math.Max(1, LinePosition)),
+                    string.Create(CultureInfo.InvariantCulture, $"the file holds more than {MaxTokens:N0} JSON values; no real baseline, snapshot or plan does, so this one is damaged or hostile."));
+            }
+
+            return base.Read();
         }
     }
 

@@ -1,37 +1,80 @@
+using System.Globalization;
+using System.Xml.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Input;
 
 /// <summary>
 /// Replaces secret values with <c>***</c> in everything the tool writes for people or records:
-/// reports, log lines, the journal, error messages. Secrets come from <c>--var-secret</c> and from
-/// parameters declared <c>"secret": true</c>. Their JSON- and XML-escaped forms are replaced too,
-/// since reports and journals escape what they contain.
+/// reports, log lines, the journal, saved plans, error messages. Secrets come from <c>--var-secret</c>,
+/// from parameters declared <c>"secret": true</c>, and from the host's old value of a property that is
+/// set from a secret (a rotated secret). Text is masked in every escaping an output uses (JSON, XML,
+/// Windows and POSIX path separators, and each path segment long enough to be one); JSON and XML
+/// documents are masked value by value, so that an integer secret becomes the string "***" and the file
+/// stays valid.
 /// </summary>
 public sealed class SecretRedactor
 {
     public const string Mask = "***";
 
+    /// <summary>Shorter fragments are ordinary text: masking them would mask words, and still tell the secret away.</summary>
+    public const int MinimumLength = 4;
+
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
     private string[] _forms = [];
+
+    /// <summary>Whether any secret is known; without one, documents pass through byte for byte.</summary>
+    public bool HasSecrets => _forms.Length > 0;
 
     public void Add(IEnumerable<string> secrets)
     {
         lock (_secrets)
         {
-            foreach (var secret in secrets.Where(s => s.Length > 0))
+            foreach (var secret in secrets.Where(s => s.Length >= MinimumLength))
             {
                 _secrets.Add(secret);
             }
 
             // Longest first, so a secret that contains another is masked whole.
             _forms = _secrets
-                .SelectMany(s => new[] { s, JsonConvert.ToString(s)[1..^1], System.Security.SecurityElement.Escape(s) })
+                .SelectMany(Forms)
+                .Where(f => f.Length >= MinimumLength)
                 .Distinct(StringComparer.Ordinal)
                 .OrderByDescending(f => f.Length)
                 .ToArray();
         }
     }
+
+    /// <summary>Every way an output may spell the secret, or a part of it that names it.</summary>
+    private static IEnumerable<string> Forms(string secret)
+    {
+        var spellings = new[] { secret, secret.Replace('\\', '/'), secret.Replace('/', '\\') };
+        foreach (var spelling in spellings)
+        {
+            yield return spelling;
+            yield return JsonConvert.ToString(spelling)[1..^1];
+            yield return spelling.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+            yield return System.Security.SecurityElement.Escape(spelling);
+        }
+
+        // Messages shorten long values ("abc..."): the start of a secret cut off there still names it.
+        for (var length = MinimumLength; length < secret.Length; length++)
+        {
+            yield return secret[..length] + "...";
+            yield return JsonConvert.ToString(secret[..length])[1..^1] + "...";
+        }
+
+        // A path that holds the secret is split at its separators by messages that name one segment.
+        foreach (var segment in secret.Split(['\\', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return segment;
+            yield return JsonConvert.ToString(segment)[1..^1];
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a secret in any of its forms.</summary>
+    public bool Reveals(string text) => _forms.Any(f => text.Contains(f, StringComparison.Ordinal));
 
     public string Redact(string text)
     {
@@ -42,5 +85,91 @@ public sealed class SecretRedactor
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="token"/> with every secret masked value by value: strings and names have
+    /// the secret replaced, a number or boolean that is a secret (exactly) becomes the string "***".
+    /// </summary>
+    public JToken RedactJson(JToken token)
+    {
+        if (!HasSecrets)
+        {
+            return token;
+        }
+
+        var copy = token.DeepClone();
+        var values = copy is JContainer container ? container.DescendantsAndSelf().OfType<JValue>().ToList() : [(JValue)copy];
+        foreach (var value in values)
+        {
+            switch (value.Type)
+            {
+                case JTokenType.String when value.Value is string text:
+                    value.Value = Redact(text);
+                    break;
+                case JTokenType.Integer or JTokenType.Float or JTokenType.Boolean:
+                    var number = Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
+                    if (_forms.Contains(number, StringComparer.Ordinal))
+                    {
+                        if (value == copy)
+                        {
+                            return new JValue(Mask);
+                        }
+
+                        value.Replace(new JValue(Mask));
+                    }
+
+                    break;
+            }
+        }
+
+        if (copy is JContainer root)
+        {
+            foreach (var property in root.DescendantsAndSelf().OfType<JProperty>().Where(p => Reveals(p.Name)).ToList())
+            {
+                property.Replace(new JProperty(Redact(property.Name), property.Value));
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>A JSON document (a report) masked value by value, written back indented.</summary>
+    public string RedactJsonText(string json)
+    {
+        if (!HasSecrets)
+        {
+            return json;
+        }
+
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var token = JToken.ReadFrom(reader);
+        return RedactJson(token).ToString(Formatting.Indented) + (json.EndsWith('\n') ? "\n" : "");
+    }
+
+    /// <summary>An XML document (a JUnit report) masked in every text and attribute value, then written back.</summary>
+    public string RedactXmlText(string xml)
+    {
+        if (!HasSecrets)
+        {
+            return xml;
+        }
+
+        var document = XDocument.Parse(xml, LoadOptions.PreserveWhitespace);
+        foreach (var element in document.Descendants())
+        {
+            foreach (var attribute in element.Attributes())
+            {
+                attribute.Value = Redact(attribute.Value);
+            }
+
+            foreach (var text in element.Nodes().OfType<XText>())
+            {
+                text.Value = Redact(text.Value);
+            }
+        }
+
+        var declaration = document.Declaration is { } d ? d + "\n" : "";
+        return declaration + document.ToString(SaveOptions.DisableFormatting) + (xml.EndsWith('\n') ? "\n" : "");
     }
 }

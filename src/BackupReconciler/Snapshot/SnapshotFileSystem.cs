@@ -57,7 +57,15 @@ public sealed class SnapshotFileSystem : IFileSystem
             throw new InputException(location, $"\"fileSystemRoot\" must be the name of a folder beside the snapshot, such as \"dpm01-files\"; found {JsonObjectReader.Describe(member)}.");
         }
 
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(snapshotPath))!, relative));
+        var beside = Path.GetDirectoryName(Path.GetFullPath(snapshotPath))!;
+        var root = Path.GetFullPath(Path.Combine(beside, relative.Replace('\\', '/')));
+        if (Path.IsPathRooted(relative) || relative.StartsWith('\\') || (relative.Length >= 2 && relative[1] == ':')
+            || !InputFile.IsInside(InputFile.RealPath(root), InputFile.RealPath(beside)) || InputFile.RealPath(root) == InputFile.RealPath(beside))
+        {
+            // Apply edits files under the root: a root outside the snapshot's folder would let a snapshot aim apply anywhere.
+            throw new InputException(location, $"\"fileSystemRoot\" is \"{relative}\", which is not a folder inside the snapshot's folder ({beside}); give the name of a folder beside the snapshot, such as \"dpm01-files\".");
+        }
+
         return Directory.Exists(root)
             ? new SnapshotFileSystem(root, faults, clock)
             : throw new InputException(location, $"\"fileSystemRoot\" is \"{relative}\", but {root} is not a folder; create it (a folder per drive letter inside, such as C) or remove \"fileSystemRoot\".");
@@ -100,6 +108,12 @@ public sealed class SnapshotFileSystem : IFileSystem
         var target = ResolveForWriting(windowsPath);
         Guard(windowsPath, () =>
         {
+            // Windows' File.Replace refuses a read-only destination; a rename on Linux would replace it silently.
+            if (File.Exists(target) && (File.GetAttributes(target) & FileAttributes.ReadOnly) != 0)
+            {
+                throw new HostOperationException($"{windowsPath}: access to the path is denied, the file is read-only (Windows refuses to replace it); clear its read-only attribute if it should be managed.");
+            }
+
             AtomicFile.Write(target, stream =>
             {
                 write(stream);

@@ -11,14 +11,24 @@ namespace BackupReconciler.Snapshot;
 /// </summary>
 public sealed class SnapshotHost : IHost
 {
-    /// <summary>A captured DPM server with thousands of jobs and rules is a few megabytes; this leaves room.</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
+    /// <summary>
+    /// A captured DPM server with thousands of jobs and rules is a few megabytes; this leaves ten times that.
+    /// Worst case in memory (one giant string, or <see cref="JsonFileReader.MaxTokens"/> empty arrays): the
+    /// bytes, their UTF-16 text and the tree, under 1 GB, so a 2 GB VM reads any snapshot or refuses it.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
 
     /// <summary>Sections of the format that this build keeps as they are without interpreting them.</summary>
     private static readonly string[] KeptSections =
         ["fileSystemRoot"];
 
     private readonly JObject _document;
+
+    /// <summary>SHA-256 of the file as this host last read or wrote it: anything else there now was written by someone else.</summary>
+    private byte[] _known = [];
+
+    /// <summary>Set once a write-back found the file changed underneath: no later change of this run is written either.</summary>
+    private string? _conflict;
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
     private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, SnapshotFileSystem files, DateTimeOffset? capturedAt, TimeProvider clock)
@@ -99,7 +109,7 @@ public sealed class SnapshotHost : IHost
     /// </summary>
     public static SnapshotHost Load(string path, TimeProvider clock)
     {
-        var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the snapshot");
+        var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes, out var bytes), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
         if (version is not null && version.ToString() != "1")
         {
@@ -127,6 +137,7 @@ public sealed class SnapshotHost : IHost
         }
 
         reader.RejectUnknownMembers();
+        host._known = System.Security.Cryptography.SHA256.HashData(bytes);
         return host;
     }
 
@@ -162,8 +173,20 @@ public sealed class SnapshotHost : IHost
     }
 
     /// <summary>Writes the changed state back atomically (see <see cref="AtomicFile"/>); unchanged, the file is not touched.</summary>
-    public void Save()
+    public void Save() => Commit();
+
+    /// <summary>
+    /// Writes the state back atomically after each resource's change (IHost.Commit), unless it equals what
+    /// the file holds. Refuses to write over a file that changed since this host read or last wrote it
+    /// (another run with another state directory, an editor): their change is kept, this one is not written.
+    /// </summary>
+    public void Commit()
     {
+        if (_conflict is not null)
+        {
+            throw new HostOperationException(_conflict);
+        }
+
         if (!HasChanges)
         {
             return;
@@ -174,13 +197,41 @@ public sealed class SnapshotHost : IHost
             _document[section.Name] = section.Save();
         }
 
-        AtomicFile.Write(Path, stream =>
+        var content = new MemoryStream();
+        using (var writer = new StreamWriter(content, new System.Text.UTF8Encoding(false), leaveOpen: true))
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 })
         {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 };
             _document.WriteTo(json);
             json.Flush();
             writer.Write('\n');
-        });
+        }
+
+        var bytes = content.ToArray();
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes);
+        if (hash.AsSpan().SequenceEqual(_known))
+        {
+            return;
+        }
+
+        if (!OnDisk().AsSpan().SequenceEqual(_known))
+        {
+            _conflict = $"the snapshot {Path} was changed by someone else since this run read it (another run with another state directory, or an editor), so this change was not written back and theirs was kept; run again to work from what the file holds now.";
+            throw new HostOperationException(_conflict);
+        }
+
+        AtomicFile.Write(Path, stream => stream.Write(bytes));
+        _known = hash;
+    }
+
+    private byte[] OnDisk()
+    {
+        try
+        {
+            return System.Security.Cryptography.SHA256.HashData(InputFile.ReadBounded(Path, MaxFileBytes));
+        }
+        catch (InputException e)
+        {
+            throw new HostOperationException($"the snapshot {Path} cannot be read back before writing it ({e.Problem})");
+        }
     }
 }

@@ -68,7 +68,7 @@ public sealed class SavedPlanTests : IDisposable
         var (exit, _, error) = CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--plan", plan, "--var-secret", "Token=NotSoSecret");
 
         Assert.Equal(1, exit);
-        Assert.Contains("the baseline changed since the plan", error, StringComparison.Ordinal);
+        Assert.Contains("the baseline or the plan's variables changed since the plan", error, StringComparison.Ordinal);
     }
 
     [Fact]

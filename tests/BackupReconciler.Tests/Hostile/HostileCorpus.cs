@@ -79,7 +79,7 @@ public static class HostileCorpus
 
         // ---- huge files, made at test time (sparse where the file system allows)
         BaselineMade("baseline over 4 MiB", folder => Sparse(folder, "b/baseline.json", 4L * 1024 * 1024 + 1), """<dir>/b/baseline.json: the file is 4,194,305 bytes, more than the 4,194,304 allowed; this is not a file this tool writes or expects.""");
-        SnapMade("snapshot over 256 MiB", folder => Sparse(folder, "snapshot.json", 256L * 1024 * 1024 + 1), """<dir>/snapshot.json: the file is 268,435,457 bytes, more than the 268,435,456 allowed; this is not a file this tool writes or expects.""");
+        SnapMade("snapshot over 64 MiB", folder => Sparse(folder, "snapshot.json", 64L * 1024 * 1024 + 1), """<dir>/snapshot.json: the file is 67,108,865 bytes, more than the 67,108,864 allowed; this is not a file this tool writes or expects.""");
         BaselineMade("include over 4 MiB", folder =>
         {
             Sparse(folder, "b/big.json", 5L * 1024 * 1024);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Baselines;
+using BackupReconciler.Input;
 using BackupReconciler.Resources;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -14,12 +15,15 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
 {
     private readonly FileStream _stream;
     private readonly StreamWriter _writer;
-    private readonly Func<string, string> _redact;
+    private readonly SecretRedactor _secrets;
+    private readonly CancellationToken _stop;
 
-    /// <param name="redact">Masks secrets in each line: the journal is kept on disk for months.</param>
-    public FileRunJournal(string stateDirectory, string runId, Func<string, string>? redact = null)
+    /// <param name="secrets">Masks secrets in each line, value by value so each line stays JSON: the journal is kept on disk for months.</param>
+    /// <param name="stop">Requested when the run is asked to stop (Ctrl+C, SIGTERM): the end line then says the run was interrupted.</param>
+    public FileRunJournal(string stateDirectory, string runId, SecretRedactor? secrets = null, CancellationToken stop = default)
     {
-        _redact = redact ?? (line => line);
+        _secrets = secrets ?? new SecretRedactor();
+        _stop = stop;
         var folder = RunsFolder(stateDirectory);
         Directory.CreateDirectory(folder);
         Path = System.IO.Path.Combine(folder, runId + ".jsonl");
@@ -34,6 +38,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
     public void Started(string runId, string command, string baseline, string host, DateTimeOffset at) => Write(new JObject
     {
         ["event"] = "start",
+        ["journalVersion"] = RunRecord.FormatVersion,
         ["runId"] = runId,
         ["time"] = Time(at),
         ["command"] = command,
@@ -60,8 +65,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
     /// <summary>An undo that would have to write a secret back cannot be kept: the journal masks secrets.</summary>
     private UndoStep KeepsNoSecret(UndoStep undo)
     {
-        var text = undo.ToJson().ToString(Formatting.None);
-        return _redact(text) == text ? undo : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
+        return !_secrets.Reveals(undo.ToJson().ToString(Formatting.None)) ? undo : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
     }
 
     public void AfterChange(ResourceDeclaration declaration, ResourceStatus outcome, string? error) => Write(new JObject
@@ -83,6 +87,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
     public void Finished(RunResult result) => Write(new JObject
     {
         ["event"] = "end",
+        ["interrupted"] = _stop.IsCancellationRequested,
         ["summary"] = JObject.FromObject(result.Summary, JsonSerializer.Create(new JsonSerializerSettings
         {
             ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
@@ -93,7 +98,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
 
     private void Write(JObject line)
     {
-        _writer.Write(_redact(line.ToString(Formatting.None)));
+        _writer.Write(_secrets.RedactJson(line).ToString(Formatting.None));
         _writer.Write('\n');
         _writer.Flush();
         _stream.Flush(flushToDisk: true);

@@ -1,3 +1,4 @@
+using System.Text;
 using BackupReconciler.Input;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -6,7 +7,8 @@ namespace BackupReconciler.Engine.Journal;
 
 /// <summary>
 /// One run as its journal tells it. A run without an end line was interrupted; a "before" without
-/// its "after" names the resource it was changing when it stopped.
+/// its "after" names the resource it was changing when it stopped. A journal that does not read as one
+/// this build wrote is never taken for a good one: <see cref="Damage"/> says what is wrong, line by line.
 /// </summary>
 public sealed record RunRecord(
     string RunId,
@@ -18,35 +20,123 @@ public sealed record RunRecord(
     string? InterruptedWhileChanging,
     JObject? Summary)
 {
-    /// <summary>Reads a journal; a damaged last line (the process died while writing it) is ignored like a missing one.</summary>
-    public static RunRecord? Read(string path)
+    /// <summary>The journal format this build writes and reads (the start line's <c>journalVersion</c>; absent means 1).</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>What is wrong with the journal ("line 3 is not valid JSON"); empty for a sound one.</summary>
+    public IReadOnlyList<string> Damage { get; init; } = [];
+
+    /// <summary>The damaged lines, by number (1-based).</summary>
+    public IReadOnlyList<int> DamagedLines { get; init; } = [];
+
+    /// <summary>Nothing usable could be read: an empty journal, one without a start line, or one of another format version.</summary>
+    public bool Unreadable { get; init; }
+
+    /// <summary>The run was stopped (Ctrl+C, SIGTERM) after the resource in progress, and said so in its end line.</summary>
+    public bool Stopped { get; init; }
+
+    public bool Damaged => Damage.Count > 0;
+
+    /// <summary>
+    /// Reads a journal. A last line cut off without its line break is the line being written when the
+    /// process died, and counts as not written; any other line that does not parse is damage.
+    /// </summary>
+    public static RunRecord Read(string path)
     {
+        var runId = System.IO.Path.GetFileNameWithoutExtension(path);
+        string text;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            text = new StreamReader(stream, new UTF8Encoding(false)).ReadToEnd();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Broken(runId, $"the journal cannot be read ({e.Message})");
+        }
+
+        if (text.Length == 0)
+        {
+            return Broken(runId, "the journal is empty (the run died before it wrote its start line)");
+        }
+
+        var lines = text.Split('\n');
+        var torn = !text.EndsWith('\n');
+        var count = torn ? lines.Length : lines.Length - 1;
         JObject? start = null, end = null;
         var open = new List<string>();
-        foreach (var line in File.ReadLines(path))
+        var damage = new List<string>();
+        var damagedLines = new List<int>();
+        void Damaged(int number, string what)
         {
+            damagedLines.Add(number);
+            damage.Add($"line {number} {what}");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var number = i + 1;
             JObject entry;
             try
             {
-                entry = JsonLine.Parse(line);
+                entry = JsonLine.Parse(lines[i]);
             }
-            catch (JsonReaderException)
+            catch (JsonException)
             {
+                if (i == 0 && !(torn && count == 1))
+                {
+                    return Broken(runId, "line 1, the start line, is not valid JSON, so the journal does not say which run, host or baseline it records") with { DamagedLines = [1] };
+                }
+
+                if (!(torn && i == count - 1))
+                {
+                    Damaged(number, "is not valid JSON");
+                }
+
                 continue;
             }
 
-            switch ((string?)entry["event"])
+            var kind = (string?)(entry["event"] as JValue);
+            if (i == 0 && kind != "start")
             {
-                case "start": start = entry; break;
-                case "end": end = entry; break;
-                case "before": open.Add((string)entry["resource"]!); break;
-                case "after": open.Remove((string)entry["resource"]!); break;
+                return Broken(runId, "line 1 is not the start line, so the journal does not say which run, host or baseline it records") with { DamagedLines = [1] };
+            }
+
+            switch (kind)
+            {
+                case "start" when i == 0:
+                    if (entry["journalVersion"] is { } version && version.ToString() != FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        return Broken(runId, $"the journal is of format version {Shorten(version.ToString(Formatting.None))}, written by another build; this build reads version {FormatVersion}");
+                    }
+
+                    if (new[] { "runId", "time", "command", "baseline", "host" }.FirstOrDefault(name => entry[name] is not JValue { Type: JTokenType.String }) is { } missing)
+                    {
+                        return Broken(runId, $"line 1, the start line, has no \"{missing}\"") with { DamagedLines = [1] };
+                    }
+
+                    start = entry;
+                    break;
+                case "before" when entry["resource"] is JValue { Type: JTokenType.String } && entry["type"] is JValue { Type: JTokenType.String }:
+                    open.Add((string)entry["resource"]!);
+                    break;
+                case "after" when entry["resource"] is JValue { Type: JTokenType.String }:
+                    open.Remove((string)entry["resource"]!);
+                    break;
+                case "restart":
+                    break;
+                case "end" when end is null:
+                    end = entry;
+                    break;
+                default:
+                    Damaged(number, $"is not a journal entry this build writes (event {Shorten(entry["event"]?.ToString(Formatting.None) ?? "missing")})");
+                    break;
             }
         }
 
         if (start is null)
         {
-            return null;
+            return Broken(runId, "the journal holds only a start line cut off while it was written (the run died at once)");
         }
 
         return new RunRecord(
@@ -57,12 +147,22 @@ public sealed record RunRecord(
             (string)start["host"]!,
             end is not null,
             end is null ? open.LastOrDefault() : null,
-            end?["summary"] as JObject);
+            end?["summary"] as JObject)
+        {
+            Damage = damage,
+            DamagedLines = damagedLines,
+            Stopped = end?["interrupted"] is JValue { Type: JTokenType.Boolean, Value: true },
+        };
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
+    private static RunRecord Broken(string runId, string problem) =>
+        new(runId, "", "", "", "", false, null, null) { Damage = [problem], Unreadable = true };
 
     /// <summary>Every run recorded in the state directory, oldest first (run ids sort by time).</summary>
     public static IReadOnlyList<RunRecord> All(string stateDirectory) =>
-        Journals(stateDirectory).Order(StringComparer.Ordinal).Select(Read).OfType<RunRecord>().ToList();
+        Journals(stateDirectory).Order(StringComparer.Ordinal).Select(Read).ToList();
 
     /// <summary>
     /// The newest run of <paramref name="host"/>, reading journals newest first and stopping at the first
@@ -70,7 +170,7 @@ public sealed record RunRecord(
     /// </summary>
     public static RunRecord? Latest(string stateDirectory, string host) =>
         Journals(stateDirectory).OrderDescending(StringComparer.Ordinal).Select(Read)
-            .FirstOrDefault(r => r is not null && r.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(r => r.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<string> Journals(string stateDirectory)
     {

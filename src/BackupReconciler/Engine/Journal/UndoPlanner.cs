@@ -12,7 +12,8 @@ namespace BackupReconciler.Engine.Journal;
 /// to be run through the same engine (with what-if, journal and report of its own). Changes that
 /// cannot be taken back, and values that changed again since the run (unless forced), fail with the reason.
 /// </summary>
-public sealed class UndoPlanner(ResourceCatalog catalog)
+/// <param name="secrets">Told the host's value of every property the run set from a secret (journaled as "***"), before anything shows it.</param>
+public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets = null)
 {
     public Baseline Plan(string journalPath, RunRecord run, bool force)
     {
@@ -26,12 +27,13 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
             }
             catch (JsonReaderException)
             {
-                continue; // the last line of a run killed while writing it
+                continue; // a damaged line: undo goes on only with --force, having said which (RunRecord)
             }
 
-            switch ((string?)entry["event"])
+            switch ((string?)(entry["event"] as JValue))
             {
-                case "before":
+                // A line damaged into another shape is left out like one that does not parse (RunRecord names it).
+                case "before" when entry["resource"] is JValue { Type: JTokenType.String } && entry["type"] is JValue { Type: JTokenType.String }:
                     steps.Add((entry, null));
                     break;
                 case "after":
@@ -62,7 +64,7 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
         var restarts = (before["restartServices"] as JArray ?? []).Select(s => (string)s!).ToList();
         var undo = UndoStep.FromJson(before["undo"]);
         IResource resource = undo.IsPossible && Parse(undo, id) is { } inverse
-            ? new UndoGuard(inverse, intended, force, runId)
+            ? new UndoGuard(inverse, intended, force, runId, secrets ?? new SecretRedactor())
             : new RefusedUndo((string)before["type"]!, undo.Impossible ?? $"the recorded undo of \"{id}\" is not a valid {undo.Type} resource");
         return new ResourceDeclaration($"undo-{id}", resource, ResourceMode.Enforce, [], restarts, $"undo of run {runId}", null, SourceLocation.OfFile(id));
     }
@@ -85,7 +87,7 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
     }
 
     /// <summary>Runs the inverse only where the host still shows what the run set, unless forced.</summary>
-    private sealed class UndoGuard(IResource inner, IReadOnlyDictionary<string, JToken?> intended, bool force, string runId) : IResource
+    private sealed class UndoGuard(IResource inner, IReadOnlyDictionary<string, JToken?> intended, bool force, string runId, SecretRedactor secrets) : IResource
     {
         public string TypeName => inner.TypeName;
 
@@ -96,10 +98,16 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
         public Observation Observe(IHost host)
         {
             var observation = inner.Observe(host);
+            foreach (var difference in observation.Differences.Where(d => intended.TryGetValue(d.Property, out var set) && IsMasked(set) && d.Actual is not null))
+            {
+                // The run set a secret here: what the host holds now is that secret.
+                secrets.Add(Leaves(difference.Actual!).Except(["string", "expandString", "multiString", "dword", "qword", "binary"]));
+            }
+
             if (!force)
             {
                 var moved = observation.Differences
-                    .Where(d => intended.TryGetValue(d.Property, out var set) && !SameValue(d.Actual, set))
+                    .Where(d => intended.TryGetValue(d.Property, out var set) && !IsMasked(set) && !SameValue(d.Actual, set))
                     .Select(d => $"{d.Property} is {ValueText.Format(d.Actual)} now, the run set {ValueText.Format(intended[d.Property])}")
                     .ToList();
                 if (moved.Count > 0)
@@ -110,6 +118,14 @@ public sealed class UndoPlanner(ResourceCatalog catalog)
 
             return observation;
         }
+
+        /// <summary>A secret the run set was journaled as "***": what it was cannot be compared, so it does not count as moved.</summary>
+        private static bool IsMasked(JToken? set) => set is not null && Leaves(set).Contains(SecretRedactor.Mask);
+
+        private static IEnumerable<string> Leaves(JToken value) =>
+            (value is JContainer container ? container.DescendantsAndSelf() : [value]).OfType<JValue>()
+                .Where(v => v.Type is JTokenType.String or JTokenType.Integer)
+                .Select(v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
         /// <summary>Registry values show as bare data or as <c>{ kind, data }</c> depending on what they were compared with.</summary>
         private static bool SameValue(JToken? now, JToken? set) =>

@@ -1,0 +1,50 @@
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using BackupReconciler.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Baselines;
+
+/// <summary>
+/// A resource whose properties were set from a secret variable. When the secret is rotated, the host
+/// still holds the old one: that old value is the actual value of a secret property, so it is made a
+/// secret too, as soon as it is read and before any report, log line or journal line can show it.
+/// </summary>
+public sealed class SecretBoundResource(IResource inner, SecretRedactor secrets) : IResource, IStartsService
+{
+    public IResource Inner => inner;
+
+    public string TypeName => inner.TypeName;
+
+    public IReadOnlyList<string> RestartsWhenChanged => inner.RestartsWhenChanged;
+
+    public IReadOnlyList<string> FollowUpsWhenChanged => inner.FollowUpsWhenChanged;
+
+    public string? StartsService => (inner as IStartsService)?.StartsService;
+
+    public Observation Observe(IHost host)
+    {
+        var observation = inner.Observe(host);
+        foreach (var difference in observation.Differences)
+        {
+            if (difference.Desired is { } desired && secrets.Reveals(desired.ToString(Newtonsoft.Json.Formatting.None)) && difference.Actual is { } actual)
+            {
+                // Only what differs: a registry value's kind ("string") is no secret, its old data is.
+                secrets.Add(Leaves(actual).Except(Leaves(desired)));
+            }
+        }
+
+        return observation;
+    }
+
+    /// <summary>The strings and numbers in a value: a registry value's data, each entry of a list.</summary>
+    private static IEnumerable<string> Leaves(JToken value) =>
+        (value is JContainer container ? container.DescendantsAndSelf() : [value])
+            .OfType<JValue>()
+            .Where(v => v.Type is JTokenType.String or JTokenType.Integer)
+            .Select(v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
+    public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes) => inner.Apply(host, observation, changes);
+
+    public UndoStep UndoOf(Observation observation, IReadOnlyList<Difference> changes) => inner.UndoOf(observation, changes);
+}

@@ -1,0 +1,68 @@
+using BackupReconciler.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Tests.Hostile;
+
+/// <summary>
+/// Issue 12, item 6, on a real process: SIGTERM ends a verb that only reads at once; an applying verb
+/// finishes the resource in progress, skips the rest, writes its journal's end line as interrupted, exits.
+/// </summary>
+public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string State => _folder.Combine("state");
+
+    [OnLinuxFact("the signal is sent with kill(1)")]
+    public void SigtermEndsAReadOnlyVerbAtOnce()
+    {
+        // Large enough that reading it takes seconds: the signal lands while plan is busy.
+        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 300_000));
+        var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(1));
+        using var process = new RealProcess("plan", baseline, "--snapshot", snapshot, "--state-dir", State);
+        Thread.Sleep(700);
+        Assert.False(process.HasExited, "plan ended before the signal; the test proves nothing");
+
+        process.Signal(15);
+        var (exit, output, _, took) = process.Wait(TimeSpan.FromSeconds(30));
+
+        log.WriteLine($"plan ended {took.TotalMilliseconds:F0} ms after SIGTERM, exit {exit}");
+        Assert.Equal(143, exit);
+        Assert.Equal("", output);
+        Assert.True(took < TimeSpan.FromSeconds(2), $"plan took {took} to end after SIGTERM");
+    }
+
+    [OnLinuxFact("the signal is sent with kill(1)")]
+    public void SigtermDuringApplyFinishesTheResourceInProgressAndRecordsTheRunAsInterrupted()
+    {
+        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(KillAnywhereTests.Resources, 40_000));
+        var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(KillAnywhereTests.Resources));
+        var runs = Path.Combine(State, "runs");
+        string? journal = null;
+        using var process = new RealProcess("apply", baseline, "--snapshot", snapshot, "--state-dir", State, "--output", "json");
+        process.WaitFor(() =>
+        {
+            journal ??= Directory.Exists(runs) ? Directory.GetFiles(runs, "*.jsonl").FirstOrDefault() : null;
+            return journal is not null && RealProcess.ReadShared(journal).Contains("\"event\":\"before\",\"resource\":\"r1\"", StringComparison.Ordinal);
+        }, TimeSpan.FromMinutes(2));
+
+        process.Signal(15);
+        var (exit, output, _, _) = process.Wait(TimeSpan.FromMinutes(1));
+
+        var entries = File.ReadAllLines(journal!).Select(JObject.Parse).ToList();
+        var before = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToList();
+        var after = entries.Where(e => (string?)e["event"] == "after").Select(e => (string)e["resource"]!).ToList();
+        log.WriteLine($"apply stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
+        Assert.Equal(before, after); // the resource in progress finished
+        Assert.True(before.Count < KillAnywhereTests.Resources, "every resource ran; the signal was not honoured");
+        Assert.Equal("end", (string?)entries[^1]["event"]);
+        Assert.True((bool)entries[^1]["interrupted"]!);
+        var report = JObject.Parse(output);
+        Assert.All(report["resources"]!.Where(r => !before.Contains((string)r["id"]!)), r =>
+            Assert.Equal("not run: the run was stopped (Ctrl+C or SIGTERM) after the resource in progress", (string?)r["error"]));
+        Assert.Equal(4, exit);
+        Assert.Contains("STOPPED on request", CliRun.Run(State, "runs").Out, StringComparison.Ordinal);
+    }
+}
