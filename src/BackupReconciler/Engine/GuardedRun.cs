@@ -17,7 +17,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
     /// <param name="description">Who holds the lock, for a waiting run's message: "apply dpm-server.json".</param>
     public RunResult Apply(IHost host, Baseline baseline, string command, string description, TimeSpan lockTimeout, (SavedPlan Plan, string Path)? saved = null)
     {
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = redact };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = secrets.Redact };
         using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, description, lockTimeout, clock);
         if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)
         {

@@ -39,7 +39,7 @@ public sealed class CaptureWithoutTechnologiesTests : IDisposable
         var log = new NotCaptured();
 
         var (document, exit) = SnapshotCommand.Capture(CliOptions.Parse(["snapshot", baseline]), host, new BaselineLoader(ResourceCatalog.Default),
-            new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger(), TimeProvider.System);
+            new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger(), TimeProvider.System, new BackupReconciler.Input.SecretRedactor());
 
         var captured = JObject.Parse(document);
         Assert.Equal(4, exit);
