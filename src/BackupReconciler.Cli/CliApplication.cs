@@ -100,7 +100,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts);
         _redactor.Add(baseline.SecretValues);
-        var reconciler = new Reconciler(host, log, clock);
+        var reconciler = new Reconciler(host, log, clock) { Restarts = WhatIfRestarts(options, stateDirectory, host) };
         if (options.Verb == "get")
         {
             WriteReport(options, Get(reconciler, baseline, host));
@@ -152,7 +152,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var host = OpenHost(options);
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts);
                 _redactor.Add(baseline.SecretValues);
-                var reconciler = new Reconciler(host, log, clock);
+                var reconciler = new Reconciler(host, log, clock) { Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -201,7 +201,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var baseline = new UndoPlanner(ResourceCatalog.Default).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock);
+        var reconciler = new Reconciler(host, log, clock) { Restarts = WhatIfRestarts(options, stateDirectory, host) };
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -210,7 +210,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
         new GuardedRun(stateDirectory, clock, log, _redactor.Redact).Apply(
-            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!));
+            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
+            new RestartPolicy(options.RestartWindow, options.RestartNow, []));
+
+    /// <summary>What-if shows the restarts an apply would do now: with the window, the override, and what earlier runs deferred.</summary>
+    private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>
+        new(options.RestartWindow, options.RestartNow, PendingRestarts.Read(stateDirectory, host.ComputerName));
 
     private int Validate(CliOptions options, BaselineLoader loader)
     {

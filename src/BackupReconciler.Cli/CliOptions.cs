@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Engine;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Cli;
@@ -27,7 +28,9 @@ public sealed record CliOptions(
     string? Plan = null,
     bool Force = false,
     TimeSpan? Interval = null,
-    int? MaxRuns = null)
+    int? MaxRuns = null,
+    RestartWindow? RestartWindow = null,
+    bool RestartNow = false)
 {
     public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot"];
 
@@ -67,6 +70,9 @@ public sealed record CliOptions(
           --plan FILE            apply: apply exactly a saved plan; refused if the host or baseline moved
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
           --lock-timeout SECONDS apply: wait this long for another run on the host to finish (default 0)
+          --restart-window HH:MM-HH:MM  plan, apply, undo, watch: restart services backup work needs only in
+                                 these host-local hours; others are deferred to a later run
+          --restart-now          apply, undo, watch: restart even while backup work runs or outside the window
           --verbose              more log lines on standard error
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
@@ -96,6 +102,8 @@ public sealed record CliOptions(
         TimeSpan? interval = null;
         int? maxRuns = null;
         string? savePlan = null, plan = null;
+        RestartWindow? restartWindow = null;
+        var restartNow = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -133,6 +141,8 @@ public sealed record CliOptions(
                         ? TimeSpan.FromSeconds(s)
                         : throw Error($"--lock-timeout {seconds}: give whole seconds from 0 to 86400.");
                     break;
+                case "--restart-window" when verb is "plan" or "apply" or "undo" or "watch": restartWindow = Engine.RestartWindow.Parse(Value()); break;
+                case "--restart-now" when verb is "apply" or "undo" or "watch": restartNow = true; break;
                 case "--output":
                     var format = Value();
                     output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
@@ -156,7 +166,7 @@ public sealed record CliOptions(
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -196,7 +206,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -33,4 +33,6 @@ public interface IHost
     IFirewall Firewall { get; }
 
     IAccessRules AccessRules { get; }
+
+    IBackupActivity BackupActivity { get; }
 }
