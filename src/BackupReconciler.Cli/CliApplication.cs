@@ -77,6 +77,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return Watch(options, stateDirectory, log, loader);
         }
 
+        if (options.Verb == "import-reg")
+        {
+            WriteReport(options, ImportRegCommand.Import(options, log, stderr));
+            return ExitCodes.NoChanges;
+        }
+
         if (options.Verb == "runs")
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
@@ -94,6 +100,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         if (options.Verb == "undo")
         {
             return Undo(options, stateDirectory, host, log);
+        }
+
+        if (options.Verb == "detect")
+        {
+            var (report, exitCode) = DetectCommand.Run(options, host);
+            WriteReport(options, report);
+            return exitCode;
         }
 
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);

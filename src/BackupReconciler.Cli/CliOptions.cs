@@ -32,7 +32,7 @@ public sealed record CliOptions(
     RestartWindow? RestartWindow = null,
     bool RestartNow = false)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
@@ -53,6 +53,8 @@ public sealed record CliOptions(
           watch    BASELINE --interval 30m   apply again and again (never overlapping), until Ctrl+C
           snapshot [BASELINE...] capture the host into a snapshot file: what the baselines read, volumes,
                                  shadow storage and antivirus exclusions (changes nothing)
+          import-reg FILE.reg    turn a .reg file into a baseline of registry resources (--out BASELINE.json)
+          detect                 which shipped role baselines apply to the host, with the evidence
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -175,11 +177,16 @@ public sealed record CliOptions(
             }
         }
 
-        if (verb == "runs")
+        if (verb == "import-reg" && baselines.Count != 1)
+        {
+            throw Error("import-reg needs one .reg file: backup-reconciler import-reg FILE.reg [--out BASELINE.json].");
+        }
+
+        if (verb is "runs" or "detect")
         {
             if (baselines.Count > 0)
             {
-                throw Error($"runs takes no baseline; got {string.Join(", ", baselines)}.");
+                throw Error($"{verb} takes no baseline; got {string.Join(", ", baselines)}.");
             }
         }
         else if (verb == "undo" && baselines.Count != 1)
@@ -191,7 +198,7 @@ public sealed record CliOptions(
             throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
         }
 
-        if (verb is not ("validate" or "snapshot") && baselines.Count > 1)
+        if (verb is not ("validate" or "snapshot" or "import-reg") && baselines.Count > 1)
         {
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
