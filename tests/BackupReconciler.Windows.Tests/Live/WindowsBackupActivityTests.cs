@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Windows.BackupActivity;
+using BackupReconciler.Windows.Registry;
+using BackupReconciler.Windows.Sql;
 using BackupReconciler.Windows.Tests.Support;
 
 namespace BackupReconciler.Windows.Tests.Live;
@@ -32,9 +34,9 @@ public sealed class WindowsBackupActivityTests
             return; // No instance named for tests on this machine: nothing to read.
         }
 
-        var sql = new Sql.WindowsSqlServer(new Registry.WindowsRegistry());
+        var sql = new WindowsSqlServer(new WindowsRegistry());
 
-        Assert.All(BackupActivity.BackupActivityMapping.FromSqlRows(instance, sql.ReadRunningBackupWork(instance)),
+        Assert.All(BackupActivityMapping.FromSqlRows(instance, sql.ReadRunningBackupWork(instance)),
             work => Assert.Equal(instance, work.Detail));
     }
 }
