@@ -34,17 +34,18 @@ internal sealed class BackupRestartGate(IBackupActivity activity, RestartPolicy 
         {
             if (readError is not null)
             {
-                notices.Add($"--restart-now: restarted {string.Join(", ", planned)} without knowing whether backup work ran ({readError})");
+                notices.Add($"--restart-now: the restarts of {string.Join(", ", planned)} did not wait, although whether backup work runs could not be told ({readError}); each restart's status says what became of it");
             }
             else if (running.Count > 0 && planned.Where(s => IsNeededBy(s, running).Count > 0).ToList() is { Count: > 0 } hit)
             {
-                notices.Add($"--restart-now: restarted {string.Join(", ", hit)} while backup work that needs them ran: {string.Join("; ", running.Select(w => w.Describe()))}");
+                notices.Add($"--restart-now: the restarts of {string.Join(", ", hit)} did not wait for the backup work that needs them: {string.Join("; ", running.Select(w => w.Describe()))}; each restart's status says what became of it");
             }
 
             return deferred;
         }
 
         var blocked = new Dictionary<string, (string Why, IReadOnlyList<string> Running)>(StringComparer.OrdinalIgnoreCase);
+        var local = policy.Window is null ? default : activity.LocalNow();
         foreach (var service in planned)
         {
             var disruptive = BackupServices.IsBackupService(service) || IsNeededBy(service, running).Count > 0;
@@ -53,7 +54,7 @@ internal sealed class BackupRestartGate(IBackupActivity activity, RestartPolicy 
                 continue;
             }
 
-            if (policy.Window is { } window && activity.LocalNow() is var local && !window.Contains(TimeOnly.FromDateTime(local.DateTime)))
+            if (policy.Window is { } window && !window.Contains(TimeOnly.FromDateTime(local.DateTime)))
             {
                 blocked[service] = ($"outside the restart window {window} (host time {local:HH\\:mm})", []);
             }
