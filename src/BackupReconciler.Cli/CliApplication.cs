@@ -113,6 +113,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return Watch(options, stateDirectory, log, loader);
         }
 
+        if (options.Verb == "import-reg")
+        {
+            WriteReport(options, ImportRegCommand.Import(options, log, stderr));
+            return ExitCodes.NoChanges;
+        }
+
         if (options.Verb == "runs")
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
@@ -132,10 +138,17 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return Undo(options, stateDirectory, host, log);
         }
 
+        if (options.Verb == "detect")
+        {
+            var (report, exitCode) = DetectCommand.Run(options, host);
+            WriteReport(options, report);
+            return exitCode;
+        }
+
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
         if (options.Verb == "get")
         {
             WriteReport(options, Get(reconciler, baseline, host));
@@ -192,7 +205,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             {
                 var host = OpenHost(options);
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
-                var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
+                var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -260,7 +273,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -269,7 +282,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
         new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
-            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!));
+            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
+            new RestartPolicy(options.RestartWindow, options.RestartNow, []));
+
+    /// <summary>What-if shows the restarts an apply would do now: with the window, the override, and what earlier runs deferred.</summary>
+    private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>
+        new(options.RestartWindow, options.RestartNow, PendingRestarts.Read(stateDirectory, host.ComputerName));
 
     private int Validate(CliOptions options, BaselineLoader loader)
     {

@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Engine;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Cli;
@@ -27,9 +28,11 @@ public sealed record CliOptions(
     string? Plan = null,
     bool Force = false,
     TimeSpan? Interval = null,
-    int? MaxRuns = null)
+    int? MaxRuns = null,
+    RestartWindow? RestartWindow = null,
+    bool RestartNow = false)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
@@ -50,6 +53,8 @@ public sealed record CliOptions(
           watch    BASELINE --interval 30m   apply again and again (never overlapping), until Ctrl+C
           snapshot [BASELINE...] capture the host into a snapshot file: what the baselines read, volumes,
                                  shadow storage and antivirus exclusions (changes nothing)
+          import-reg FILE.reg    turn a .reg file into a baseline of registry resources (--out BASELINE.json)
+          detect                 which shipped role baselines apply to the host, with the evidence
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -67,6 +72,9 @@ public sealed record CliOptions(
           --plan FILE            apply: apply exactly a saved plan; refused if the host or baseline moved
           --detailed-exitcodes   apply: exit 2 when changes were made (0/2/4/6 as test and plan)
           --lock-timeout SECONDS apply: wait this long for another run on the host to finish (default 0)
+          --restart-window HH:MM-HH:MM  plan, apply, undo, watch: restart services backup work needs only in
+                                 these host-local hours; others are deferred to a later run
+          --restart-now          apply, undo, watch: restart even while backup work runs or outside the window
           --verbose              more log lines on standard error
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
@@ -96,6 +104,8 @@ public sealed record CliOptions(
         TimeSpan? interval = null;
         int? maxRuns = null;
         string? savePlan = null, plan = null;
+        RestartWindow? restartWindow = null;
+        var restartNow = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -133,6 +143,8 @@ public sealed record CliOptions(
                         ? TimeSpan.FromSeconds(s)
                         : throw Error($"--lock-timeout {seconds}: give whole seconds from 0 to 86400.");
                     break;
+                case "--restart-window" when verb is "plan" or "apply" or "undo" or "watch": restartWindow = Engine.RestartWindow.Parse(Value()); break;
+                case "--restart-now" when verb is "apply" or "undo" or "watch": restartNow = true; break;
                 case "--output":
                     var format = Value();
                     output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
@@ -162,7 +174,7 @@ public sealed record CliOptions(
                             throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
                         }
 
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -171,11 +183,16 @@ public sealed record CliOptions(
             }
         }
 
-        if (verb == "runs")
+        if (verb == "import-reg" && baselines.Count != 1)
+        {
+            throw Error("import-reg needs one .reg file: backup-reconciler import-reg FILE.reg [--out BASELINE.json].");
+        }
+
+        if (verb is "runs" or "detect")
         {
             if (baselines.Count > 0)
             {
-                throw Error($"runs takes no baseline; got {string.Join(", ", baselines)}.");
+                throw Error($"{verb} takes no baseline; got {string.Join(", ", baselines)}.");
             }
         }
         else if (verb == "undo" && baselines.Count != 1)
@@ -187,7 +204,7 @@ public sealed record CliOptions(
             throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
         }
 
-        if (verb is not ("validate" or "snapshot") && baselines.Count > 1)
+        if (verb is not ("validate" or "snapshot" or "import-reg") && baselines.Count > 1)
         {
             throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
@@ -202,7 +219,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Antivirus;
+using BackupReconciler.Windows.BackupActivity;
 using BackupReconciler.Windows.EventLog;
 using BackupReconciler.Windows.Features;
 using BackupReconciler.Windows.Files;
@@ -34,7 +35,8 @@ public sealed class LiveWindowsHost : IHost
         Volumes = new WindowsVolumes(Timeout);
         ShadowStorage = new WindowsShadowStorage(Timeout);
         Antivirus = new WindowsAntivirus(Timeout);
-        Sql = new WindowsSqlServer(registry, Timeout);
+        var sql = new WindowsSqlServer(registry, Timeout);
+        Sql = sql;
         Files = new WindowsFileSystem(Timeout);
         ScheduledTasks = new WindowsScheduledTasks(Timeout);
         Features = new WindowsFeatures(Timeout);
@@ -42,6 +44,7 @@ public sealed class LiveWindowsHost : IHost
         EventLog = new WindowsEventLog(Timeout);
         Firewall = new WindowsFirewall(new FirewallRuleStore(registry), new FwPolicy2Writer(Timeout), IndirectStrings.Resolve);
         AccessRules = new WindowsAccessRules(Timeout);
+        BackupActivity = new WindowsBackupActivity(registry, Services, sql, Timeout);
     }
 
     /// <summary>The longest any one host call may take (feature installs have their own, longer, limit).</summary>
@@ -76,6 +79,8 @@ public sealed class LiveWindowsHost : IHost
     public IFirewall Firewall { get; }
 
     public IAccessRules AccessRules { get; }
+
+    public IBackupActivity BackupActivity { get; }
 
     /// <summary>
     /// The baseline variables a host provides (DESIGN §2). ProgramFiles is the native one, as a 64-bit

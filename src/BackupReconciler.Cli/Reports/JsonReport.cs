@@ -36,6 +36,8 @@ public static class JsonReport
             ["status"] = StatusNames.Of(r.Status),
             ["reason"] = r.Reason,
             ["error"] = r.Error,
+            ["waiting"] = r.Waiting,
+            ["running"] = new JArray(r.Running.Cast<object>().ToArray()),
         })),
         ["manualSteps"] = new JArray(run.ManualSteps.Select(m => new JObject
         {

@@ -22,6 +22,7 @@ public static class StatusNames
         RestartStatus.Planned => "planned",
         RestartStatus.Restarted => "restarted",
         RestartStatus.NotRunning => "notRunning",
+        RestartStatus.Deferred => "deferred",
         _ => "failed",
     };
 }

@@ -38,7 +38,7 @@ public static class TextReport
             text.Append("Restarts:\n");
             foreach (var restart in run.Restarts)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {restart.Service}: {StatusNames.Of(restart.Status)} ({restart.Reason}){(restart.Error is null ? "" : ": " + restart.Error)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {restart.Service}: {StatusNames.Of(restart.Status)} ({restart.Reason}){(restart.Error is null ? "" : ": " + restart.Error)}{(restart.Waiting is null ? "" : ": waits, " + restart.Waiting)}\n");
             }
         }
 

@@ -16,6 +16,10 @@ internal static class SqlInstances
     public static bool IsInstalled(IRegistry registry, string instance) =>
         registry.ReadKey(InstanceNamesKey, RegistryView.Registry64)?.ContainsKey(instance) == true;
 
+    /// <summary>The installed database engine instances, by name.</summary>
+    public static IReadOnlyList<string> Installed(IRegistry registry) =>
+        registry.ReadKey(InstanceNamesKey, RegistryView.Registry64)?.Keys.ToList() ?? [];
+
     /// <summary>"." for the default instance, ".\NAME" for a named one: the local machine, never a remote server.</summary>
     public static string DataSource(string instance) =>
         SqlInstanceName.IsDefault(instance) ? "." : @".\" + instance;

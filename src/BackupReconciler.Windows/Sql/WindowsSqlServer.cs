@@ -58,6 +58,10 @@ public sealed class WindowsSqlServer : ISqlServer
     public void AddServerRoleMember(string instance, string role, string login) =>
         Execute(instance, $"adding {login} to the server role {role}", SqlStatements.AddServerRoleMember(role, login));
 
+    /// <summary>The backup work running on the instance (BackupActivity's one query), as rows.</summary>
+    internal List<object?[]> ReadRunningBackupWork(string instance) =>
+        Query(instance, "reading the running backup work", BackupActivity.BackupActivityStatements.ReadRunning);
+
     /// <summary>
     /// Integrated security on the local instance. The connection is encrypted, and the server's
     /// certificate is trusted without a chain: a local instance usually has only its self-signed one, and

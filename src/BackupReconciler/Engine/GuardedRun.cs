@@ -15,10 +15,15 @@ namespace BackupReconciler.Engine;
 public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogger log, SecretRedactor secrets, CancellationToken stop = default)
 {
     /// <param name="description">Who holds the lock, for a waiting run's message: "apply dpm-server.json".</param>
-    public RunResult Apply(IHost host, Baseline baseline, string command, string description, TimeSpan lockTimeout, (SavedPlan Plan, string Path)? saved = null)
+    /// <param name="restarts">When restarts may happen; the restarts earlier runs deferred are added from the journals.</param>
+    public RunResult Apply(IHost host, Baseline baseline, string command, string description, TimeSpan lockTimeout, (SavedPlan Plan, string Path)? saved = null, RestartPolicy? restarts = null)
     {
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = secrets.Redact };
         using var runLock = RunLock.Acquire(stateDirectory, host.ComputerName, description, lockTimeout, clock);
+        var reconciler = new Reconciler(host, log, clock, stop)
+        {
+            Redact = secrets.Redact,
+            Restarts = (restarts ?? RestartPolicy.Default) with { Pending = PendingRestarts.Read(stateDirectory, host.ComputerName) },
+        };
         if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)
         {
             throw new InputException(null,
@@ -33,7 +38,8 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
 
         var runId = RunId.New(clock.GetUtcNow());
         using var journal = new FileRunJournal(stateDirectory, runId, secrets, stop);
-        var run = reconciler.Run(baseline, command, whatIf: false, runId, journal) with { Notices = notices };
+        var run = reconciler.Run(baseline, command, whatIf: false, runId, journal);
+        run = run with { Notices = [.. notices, .. run.Notices] };
         try
         {
             host.Commit(); // what the restarts changed; each resource's change is durable already

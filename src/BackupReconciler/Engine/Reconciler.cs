@@ -19,6 +19,9 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
     /// </summary>
     public Func<string, string> Redact { get; init; } = text => text;
 
+    /// <summary>When the run's restarts may happen, and the restarts earlier runs deferred.</summary>
+    public RestartPolicy Restarts { get; init; } = RestartPolicy.Default;
+
     /// <param name="journal">Where an applying run records each change; what-if runs record nothing.</param>
     public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null, IRunJournal? journal = null)
     {
@@ -80,7 +83,8 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
             restarts.Clear();
         }
 
-        var restartResults = new ServiceRestarter(host.Services, log).Run(restarts, whatIf, whatIf ? startedServices : new HashSet<string>());
+        var restarter = new ServiceRestarter(host.Services, host.BackupActivity, Restarts, log);
+        var restartResults = restarter.Run(restarts, whatIf, whatIf ? startedServices : new HashSet<string>());
         foreach (var restart in restartResults)
         {
             journal.Restarted(restart);
@@ -96,7 +100,7 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
             clock.GetElapsedTime(started),
             baseline.Resources.Select(r => results[r.Id]).ToList(),
             restartResults,
-            manualSteps);
+            manualSteps) { Notices = restarter.Notices };
         journal.Finished(result);
         var s = result.Summary;
         log.Information("Run {RunId} done: {Total} resources, {Compliant} compliant, {Drifted} drifted, {Changed} changed, {Manual} manual, {Failed} failed, {Skipped} skipped, {PredictedFailure} predicted to fail, {NotUndoable} not undoable",

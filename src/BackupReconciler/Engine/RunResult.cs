@@ -59,10 +59,20 @@ public enum RestartStatus
     Restarted,
     NotRunning,
     Failed,
+
+    /// <summary>Not done now (backup work running, outside the restart window): journaled, done by a later run.</summary>
+    Deferred,
 }
 
 /// <summary>A deferred service restart; <paramref name="Reason"/> names the resources (or the dependency) that asked for it.</summary>
-public sealed record RestartResult(string Service, RestartStatus Status, string Reason, string? Error);
+public sealed record RestartResult(string Service, RestartStatus Status, string Reason, string? Error)
+{
+    /// <summary>For a deferred restart: the running backup work it waits for (empty when it waits for the window).</summary>
+    public IReadOnlyList<string> Running { get; init; } = [];
+
+    /// <summary>For a deferred restart: why it waits (the running work, the window, or that the host could not tell).</summary>
+    public string? Waiting { get; init; }
+}
 
 /// <summary>Something a person must do: drift the tool must not fix, or a follow-up after a change.</summary>
 public sealed record ManualStep(string Resource, string Step);

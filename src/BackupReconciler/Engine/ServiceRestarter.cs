@@ -6,18 +6,33 @@ namespace BackupReconciler.Engine;
 
 /// <summary>
 /// Deferred restarts: once each, after every resource ran. Running dependents are restarted too,
-/// as Windows requires; stops go dependents-first and starts in the reverse order.
+/// as Windows requires; stops go dependents-first and starts in the reverse order. Before restarting a
+/// service that backup work depends on, the host is asked what runs (<see cref="BackupRestartGate"/>): a
+/// restart that would kill running backup work, or fall outside the restart window, is deferred to a later run.
 /// </summary>
-internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
+internal sealed class ServiceRestarter(IServiceControl services, IBackupActivity activity, RestartPolicy policy, ILogger log)
 {
+    private const string RequestedBy = "requested by ";
+
+    /// <summary>"dpm-agent-timeouts (deferred by run R1)": the first run that deferred it stays named when it is deferred again.</summary>
+    private static string CarriedOver(PendingRestart pending)
+    {
+        var who = pending.Reason.StartsWith(RequestedBy, StringComparison.Ordinal) ? pending.Reason[RequestedBy.Length..] : pending.Reason;
+        return who.Contains("(deferred by run ", StringComparison.Ordinal) ? who : $"{who} (deferred by run {pending.RunId})";
+    }
+
+    /// <summary>What the run should tell the operator about its restarts (such as --restart-now overriding a backup).</summary>
+    public List<string> Notices { get; } = [];
+
     /// <param name="startedByRun">Services a what-if run would have started by now: planned as running.</param>
     public IReadOnlyList<RestartResult> Run(IReadOnlyList<(string Service, string RequestedBy)> requests, bool whatIf, IReadOnlySet<string> startedByRun)
     {
+        requests = [.. requests, .. policy.Pending.Select(p => (p.Service, CarriedOver(p)))];
         var results = new List<RestartResult>();
         var toRestart = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // service -> reason
         foreach (var group in requests.GroupBy(r => r.Service, StringComparer.OrdinalIgnoreCase))
         {
-            var reason = "requested by " + string.Join(", ", group.Select(r => r.RequestedBy).Distinct(StringComparer.OrdinalIgnoreCase));
+            var reason = RequestedBy + string.Join(", ", group.Select(r => r.RequestedBy).Distinct(StringComparer.OrdinalIgnoreCase));
             ServiceInfo? service;
             try
             {
@@ -44,7 +59,11 @@ internal sealed class ServiceRestarter(IServiceControl services, ILogger log)
         }
 
         AddRunningDependents(toRestart, startedByRun);
-        var stopOrder = StopOrder(toRestart.Keys.ToList());
+        var allInOrder = StopOrder(toRestart.Keys.ToList());
+        var deferred = new BackupRestartGate(activity, policy, services, log).Deferrals(allInOrder, Notices);
+        results.AddRange(allInOrder.Where(deferred.ContainsKey).Select(s =>
+            new RestartResult(s, RestartStatus.Deferred, toRestart[s], null) { Running = deferred[s].Running, Waiting = deferred[s].Why }));
+        var stopOrder = allInOrder.Where(s => !deferred.ContainsKey(s)).ToList();
         if (whatIf)
         {
             results.AddRange(stopOrder.Select(s => new RestartResult(s, RestartStatus.Planned, toRestart[s], null)));

@@ -34,6 +34,8 @@ public interface IHost
 
     IAccessRules AccessRules { get; }
 
+    IBackupActivity BackupActivity { get; }
+
     /// <summary>
     /// Makes the changes made so far durable; the engine calls it after each resource's change and before
     /// journaling it as done, so that a run killed at any point leaves a journal that claims nothing the host

@@ -1,4 +1,5 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.File;
 using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.FileAccess;
 using BackupReconciler.Resources.HostsEntry;
@@ -49,6 +50,7 @@ public sealed class ResourceCatalog
         new HostsEntryResourceType(),
         new TempFilesResourceType(),
         new FileAccessResourceType(),
+        new FileResourceType(),
     ]);
 
     public IReadOnlyCollection<string> Names => _types.Keys;

@@ -68,10 +68,10 @@ public sealed class FaultInjector
     /// <summary>The targets a snapshot host checks: a kind and a name, or a whole list.</summary>
     private static readonly string[] NamedKinds = ["registry", "service", "firewall", "shadowStorage", "sql", "file", "task", "feature", "userRight", "eventLog"];
 
-    private static readonly string[] WholeLists = ["antivirus", "volumes"];
+    private static readonly string[] WholeLists = ["antivirus", "volumes", "backupActivity"];
 
     private const string TargetForms =
-        "registry:<key>, service:<name>, firewall:<name>, shadowStorage:<volume>, sql:<instance>, file:<path>, task:<path>, feature:<name>, userRight:<right>, eventLog:<log>, antivirus or volumes";
+        "registry:<key>, service:<name>, firewall:<name>, shadowStorage:<volume>, sql:<instance>, file:<path>, task:<path>, feature:<name>, userRight:<right>, eventLog:<log>, antivirus, volumes or backupActivity";
 
     /// <summary>Why a target names nothing any call checks (a fault that can never fire is a typo), or null.</summary>
     private static string? ProblemWithTarget(string target)

@@ -62,7 +62,9 @@ public sealed class SnapshotHost : IHost
         Firewall = firewall;
         var accessRules = new SnapshotAccessRules(files, faults, computerName);
         AccessRules = accessRules;
-        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog, accessRules];
+        var backupActivity = new SnapshotBackupActivity(faults, clock);
+        BackupActivity = backupActivity;
+        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog, accessRules, backupActivity];
     }
 
     public string Path { get; }
@@ -97,6 +99,8 @@ public sealed class SnapshotHost : IHost
     public IFirewall Firewall { get; }
 
     public IAccessRules AccessRules { get; }
+
+    public IBackupActivity BackupActivity { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);

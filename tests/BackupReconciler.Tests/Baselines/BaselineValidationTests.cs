@@ -39,7 +39,7 @@ public sealed class BaselineValidationTests : IDisposable
     public void AnUnknownTypeIsNamedWithTheTypesThereAre()
     {
         Assert.Equal(
-            "b.json(1,61): resource \"a\" has the unknown type \"regsitry\" (did you mean \"registry\"?); the types are: antivirusExclusion, eventLogQuiet, fileAccess, firewallRule, freeSpace, hostsEntry, jsonFile, pathList, registry, scheduledTask, service, shadowStorage, sqlAgentAccount, sqlAgentJobs, sqlLogin, tempFiles, userRight, windowsFeature.",
+            "b.json(1,61): resource \"a\" has the unknown type \"regsitry\" (did you mean \"registry\"?); the types are: antivirusExclusion, eventLogQuiet, file, fileAccess, firewallRule, freeSpace, hostsEntry, jsonFile, pathList, registry, scheduledTask, service, shadowStorage, sqlAgentAccount, sqlAgentJobs, sqlLogin, tempFiles, userRight, windowsFeature.",
             Error("""{ "name": "t", "resources": [ { "id": "a", "type": "regsitry", "properties": {} } ] }"""));
     }
 

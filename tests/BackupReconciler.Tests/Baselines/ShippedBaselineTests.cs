@@ -13,7 +13,7 @@ public sealed partial class ShippedBaselineTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    public static TheoryData<string> Roles => new() { "dpm-server", "dpm-protected-server", "mars-agent", "sql-azure-vm", "system-state" };
+    public static TheoryData<string> Roles => new() { "dpm-server", "dpm-protected-server", "mars-agent", "sql-azure-vm", "system-state", "dpm-remote-sql" };
 
     private static string[] Variables(string role) =>
         File.Exists(Repository.File($"samples/{role}.vars.json")) ? ["--vars", Repository.File($"samples/{role}.vars.json")] : [];
@@ -117,7 +117,7 @@ public sealed partial class ShippedBaselineTests : IDisposable
     [Fact]
     public void EveryRoleBaselineLoadsWithItsSampleVariables()
     {
-        foreach (var role in new[] { "dpm-server", "dpm-protected-server", "mars-agent", "sql-azure-vm", "system-state" })
+        foreach (var role in new[] { "dpm-server", "dpm-protected-server", "mars-agent", "sql-azure-vm", "system-state", "dpm-remote-sql" })
         {
             var variables = File.Exists(Repository.File($"samples/{role}.vars.json")) ? new VariableInputs([], Repository.File($"samples/{role}.vars.json")) : VariableInputs.None;
             var baseline = new BaselineLoader(ResourceCatalog.Default).Load(Repository.File($"baselines/{role}.json"), variables, new Dictionary<string, string> { ["SystemDrive"] = "C:", ["ProgramFiles"] = @"C:\Program Files", ["SystemRoot"] = @"C:\Windows", ["ComputerName"] = "HOST01" });

@@ -92,6 +92,9 @@ public sealed class FaultMatrixTests : IDisposable
         new("fileAccess", """{ "path": "C:\\Fixture\\Access", "identity": "NT SERVICE\\Fixture", "rights": "read" }""",
             h => h.Folder(@"C:\Fixture\Access"),
             @"file:C:\Fixture\Access", @"file:C:\Fixture\Access\"),
+        new("file", """{ "path": "C:\\Fixture\\Stale\\old.KEK", "ensure": "absent" }""",
+            h => h.File(@"C:\Fixture\Stale\old.KEK", "key"),
+            @"file:C:\Fixture\Stale", @"file:C:\Fixture\Stale\old.KEK"),
     ];
 
     private readonly TempFolder _folder = new();
@@ -117,7 +120,7 @@ public sealed class FaultMatrixTests : IDisposable
     public void TheMatrixCoversEveryResourceTypeForReadAndEveryTypeThatChangesAnythingForSet()
     {
         Assert.Equal(ResourceGenerators.Types.Order(StringComparer.Ordinal), Fixtures.Select(f => f.Type).Order(StringComparer.Ordinal));
-        Assert.Equal(34, Matrix().Count);
+        Assert.Equal(36, Matrix().Count);
     }
 
     [Fact]

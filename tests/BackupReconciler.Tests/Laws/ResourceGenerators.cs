@@ -18,6 +18,7 @@ public static class ResourceGenerators
     [
         "registry", "service", "shadowStorage", "antivirusExclusion", "pathList", "sqlLogin", "freeSpace", "sqlAgentAccount", "sqlAgentJobs",
         "scheduledTask", "windowsFeature", "userRight", "eventLogQuiet", "firewallRule", "jsonFile", "hostsEntry", "tempFiles", "fileAccess",
+        "file",
     ];
 
     public static Gen<GeneratedResource> Of(string type, int i) => type switch
@@ -40,6 +41,7 @@ public static class ResourceGenerators
         "hostsEntry" => HostsEntry(i),
         "tempFiles" => TempFiles(i),
         "fileAccess" => FileAccess(i),
+        "file" => File(i),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no generator for this type"),
     };
 
@@ -823,6 +825,32 @@ public static class ResourceGenerators
                        }
                    },
                    mayFail);
+    }
+
+    // ---- file: present (with or without a minimum size) or absent; the file there, too small, read-only, or gone
+
+    private static Gen<GeneratedResource> File(int i)
+    {
+        var path = $@"C:\Gen{i}\Scratch\OnlineBackup.KEK";
+        return from declared in Spelling(path)
+               from present in Chance(60)
+               from ensure in Gen.Elements<string?>(null, "present")
+               from minimum in Maybe(Gen.Elements<object>(16, "1KB"))
+               from exists in Chance(60)
+               from size in Gen.Elements(4, 16, 2048)
+               from readOnly in Chance(20)
+               select new GeneratedResource(
+                   "file",
+                   Props(("path", declared), ("ensure", present ? ensure : "absent"), ("minimumSize", present ? minimum : null)),
+                   host =>
+                   {
+                       host.Folder($@"C:\Gen{i}\Scratch");
+                       if (exists)
+                       {
+                           host.File(path, new byte[size], TimeSpan.FromDays(1), readOnly);
+                       }
+                   },
+                   !present && exists && readOnly);
     }
 
     // ---- fileAccess: rules of the identity in other spellings, weaker, not inherited, denied; the path may be a file, listed only, or gone

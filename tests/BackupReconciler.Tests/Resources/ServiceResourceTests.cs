@@ -150,4 +150,30 @@ public sealed class ServiceResourceTests
         Assert.Equal("could not apply: Access is denied.", run.Resource("sens").Error);
         Assert.Equal(ResourceStatus.Changed, run.StatusOf("vss"));
     }
+
+    [Theory]
+    [InlineData("manual", ResourceStatus.Compliant)]
+    [InlineData("automatic", ResourceStatus.Compliant)]
+    [InlineData("disabled", ResourceStatus.Manual)]
+    public void NotDisabledAcceptsAnyStartTypeButDisabledAndNeverChangesIt(string startType, ResourceStatus expected)
+    {
+        var host = JObject.Parse($$"""{ "services": { "MSiSCSI": { "startType": "{{startType}}", "state": "stopped" } } }""");
+        using var scenario = new Scenario(JArray.Parse("""[ { "id": "iscsi", "type": "service", "properties": { "name": "msiscsi", "startType": "notDisabled" } } ]"""), host);
+
+        var run = scenario.Apply();
+
+        Assert.Equal(expected, run.StatusOf("iscsi"));
+        Assert.Equal(startType, (string?)scenario.SnapshotJson["services"]!["MSiSCSI"]!["startType"]);
+    }
+
+    [Fact]
+    public void NotDisabledOfAServiceThatIsNotInstalledFailsSayingSo()
+    {
+        using var scenario = new Scenario(JArray.Parse("""[ { "id": "iscsi", "type": "service", "properties": { "name": "MSiSCSI", "startType": "notDisabled" } } ]"""), new JObject());
+
+        var run = scenario.Plan();
+
+        Assert.Equal(ResourceStatus.Failed, run.StatusOf("iscsi"));
+        Assert.Contains("is not installed", run.Resource("iscsi").Error);
+    }
 }

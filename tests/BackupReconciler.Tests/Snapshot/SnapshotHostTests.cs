@@ -76,7 +76,7 @@ public sealed class SnapshotHostTests
         var e = Assert.Throws<InputException>(() => SnapshotHost.Load(path));
 
         Assert.Equal($"{path}(2,13): the snapshot has an unknown member \"servcies\" (did you mean \"services\"?); the members it understands are: "
-            + "$schema, antivirus, capturedAt, computerName, events, facts, faults, features, fileAccess, fileSystemRoot, firewallRules, registry, scheduledTasks, services, shadowStorage, snapshotVersion, sqlInstances, userRights, volumes.", e.Message);
+            + "$schema, antivirus, backupActivity, capturedAt, computerName, events, facts, faults, features, fileAccess, fileSystemRoot, firewallRules, registry, scheduledTasks, services, shadowStorage, snapshotVersion, sqlInstances, userRights, volumes.", e.Message);
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
         ["service"] = restart.Service,
         ["outcome"] = restart.Status.ToString().ToLowerInvariant(),
         ["error"] = restart.Error,
+        ["reason"] = restart.Reason,
+        ["running"] = new JArray(restart.Running.Cast<object>().ToArray()),
+        ["waiting"] = restart.Waiting,
     });
 
     public void Finished(RunResult result) => Write(new JObject

@@ -9,6 +9,12 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
 {
     public string? StartsService => State == ServiceState.Running ? Name : null;
 
+    /// <summary>
+    /// <c>startType: notDisabled</c>: any start type but disabled. Drift is a manual step: which start type
+    /// the service should have instead is the administrator's to choose.
+    /// </summary>
+    public bool MustNotBeDisabled { get; init; }
+
     public IEnumerable<SettingClaim> Claims
     {
         get
@@ -44,6 +50,12 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
         if (StartType is { } startType && startType != service.StartType)
         {
             differences.Add(Difference.Of("startType", ServiceNames.StartTypes.NameOf(service.StartType), ServiceNames.StartTypes.NameOf(startType)));
+        }
+
+        if (MustNotBeDisabled && service.StartType == ServiceStartType.Disabled)
+        {
+            differences.Add(Difference.Manual("startType", ServiceNames.StartTypes.NameOf(service.StartType), ServiceResourceType.NotDisabled,
+                $"service \"{Name}\" is disabled; set its start type to Manual (or Automatic) in services.msc"));
         }
 
         if (Account is not null && !AccountName.AreSame(Account, service.Account, host.ComputerName))

@@ -7,20 +7,30 @@ public sealed class ServiceResourceType : IResourceType
 {
     public const string TypeName = "service";
 
+    /// <summary>The <c>startType</c> that asks only that the service is not disabled.</summary>
+    public const string NotDisabled = "notDisabled";
+
     public string Name => TypeName;
 
     public IResource Parse(JsonObjectReader properties)
     {
         var name = properties.RequiredString("name");
-        var startType = properties.OptionalEnum("startType", ServiceNames.DesiredStartTypes);
+        // "notDisabled" is a check, not a start type: present and not disabled, whichever start type it has (seed 003's iSCSI initiator).
+        var notDisabled = properties.Json["startType"] is { Type: Newtonsoft.Json.Linq.JTokenType.String } written && (string?)written == NotDisabled;
+        var startType = notDisabled ? null : properties.OptionalEnum("startType", ServiceNames.DesiredStartTypes);
+        if (notDisabled)
+        {
+            properties.Optional("startType");
+        }
+
         var state = properties.OptionalEnum("state", ServiceNames.DesiredStates);
         var account = properties.OptionalString("account");
         properties.RejectUnknownMembers();
-        if (startType is null && state is null && account is null)
+        if (startType is null && state is null && account is null && !notDisabled)
         {
             throw properties.Error(null, $"{properties.Subject} declares nothing to manage; add \"startType\", \"state\" or \"account\".");
         }
 
-        return new ServiceResource(name, startType, state, account);
+        return new ServiceResource(name, startType, state, account) { MustNotBeDisabled = notDisabled };
     }
 }

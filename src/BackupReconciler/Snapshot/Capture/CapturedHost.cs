@@ -42,6 +42,9 @@ public sealed class CapturedHost(string computerName, IReadOnlyDictionary<string
 
     public List<EventRecord> Events { get; } = [];
 
+    /// <summary>The backup work that ran when captured, and the host's offset from UTC then; null until read.</summary>
+    public (IReadOnlyList<BackupWork> Running, TimeSpan UtcOffset)? BackupActivity { get; set; }
+
     public JObject ToJson()
     {
         var document = new JObject
@@ -95,6 +98,7 @@ public sealed class CapturedHost(string computerName, IReadOnlyDictionary<string
                 ["time"] = UtcTime.ToText(e.Time),
                 ["message"] = e.Message,
             })));
+        AddIf(document, "backupActivity", BackupActivity is not null, () => SnapshotBackupActivity.ToJson(BackupActivity!.Value.Running, BackupActivity.Value.UtcOffset));
         return document;
     }
 

@@ -27,6 +27,7 @@ public sealed class RecordingHost : IHost
         EventLog = new RecordingEventLog(inner.EventLog, Captured);
         Firewall = new RecordingFirewall(inner.Firewall, Captured);
         AccessRules = new RecordingAccessRules(inner.AccessRules, Captured);
+        BackupActivity = new RecordingBackupActivity(inner.BackupActivity, Captured);
     }
 
     public CapturedHost Captured { get; }
@@ -61,9 +62,11 @@ public sealed class RecordingHost : IHost
 
     public IAccessRules AccessRules { get; }
 
+    public IBackupActivity BackupActivity { get; }
+
     /// <summary>
-    /// Reads what every host has, whatever a baseline names: the volumes, the shadow storage of each, and
-    /// the antivirus exclusions. A part that cannot be read is left out and its failure returned.
+    /// Reads what every host has, whatever a baseline names: the volumes, the shadow storage of each,
+    /// the antivirus exclusions and the backup work running. A part that cannot be read is left out and its failure returned.
     /// </summary>
     public IReadOnlyList<string> CaptureHostWide()
     {
@@ -88,6 +91,7 @@ public sealed class RecordingHost : IHost
         }
 
         Try("antivirus exclusions", () => Antivirus.Read());
+        Try("backup activity", () => BackupActivity.ReadRunning());
         return problems;
     }
 }

@@ -101,6 +101,8 @@ public sealed class CaptureWithoutTechnologiesTests : IDisposable
 
         public IAccessRules AccessRules => inner.AccessRules;
 
+        public IBackupActivity BackupActivity => inner.BackupActivity;
+
         public IReadOnlyList<VolumeInfo> ReadAll() =>
             throw new PlatformNotSupportedException("Could not find an installation of .NET Framework v4.0.30319. System.Management requires native modules from the .NET Framework to operate.");
 
