@@ -5,6 +5,8 @@ if (OperatingSystem.IsWindows())
 {
     // The report uses ✓ and →; the Windows console's default code page would mangle them.
     Console.OutputEncoding = new UTF8Encoding(false);
+    // DSC writes the instance JSON to standard input as UTF-8.
+    Console.InputEncoding = new UTF8Encoding(false);
 }
 
 // Ctrl+C and a service stop (SIGTERM) end a watch after its current run; a run is never cut in half.
@@ -20,4 +22,4 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
     stop.Cancel();
 });
 
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token).Run(args);
+return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token) { StandardInput = Console.In }.Run(args);
