@@ -106,17 +106,15 @@ public static class DscManifest
                         ["id"] = new JObject { ["type"] = "string" },
                         ["type"] = new JObject { ["type"] = "string" },
                         ["status"] = new JObject { ["type"] = "string" },
-                        ["differences"] = new JObject { ["type"] = "array", ["items"] = new JObject { ["type"] = "object", ["required"] = new JArray("property") } },
+                        ["differences"] = new JObject { ["type"] = "array", ["items"] = new JObject { ["type"] = "object", ["required"] = new JArray("property"), ["properties"] = new JObject { ["property"] = new JObject { ["type"] = "string" } } } },
                         ["error"] = new JObject { ["type"] = new JArray("string", "null") },
                     },
                 },
             },
+            // DSC's canonical property, by the reference the manifest schema requires (it is bundled in that schema).
             ["_inDesiredState"] = new JObject
             {
-                // DSC's canonical property, inline rather than by reference so the schema validates offline.
-                ["type"] = "boolean",
-                ["readOnly"] = true,
-                ["description"] = "test and set: whether every resource of the baseline is compliant (a manual finding is not).",
+                ["$ref"] = "https://raw.githubusercontent.com/PowerShell/DSC/main/schemas/v3.1.0/resource/properties/inDesiredState.json",
             },
             ["_restartRequired"] = new JObject
             {
