@@ -50,6 +50,8 @@ public sealed record CliOptions(
           watch    BASELINE --interval 30m   apply again and again (never overlapping), until Ctrl+C
           snapshot [BASELINE...] capture the host into a snapshot file: what the baselines read, volumes,
                                  shadow storage and antivirus exclusions (changes nothing)
+          report   REPORTS...    the fleet's compliance from hosts' JSON reports (--output text|json|markdown|html)
+          dsc      get|test|set|manifest   the Microsoft DSC v3 resource BackupReconciler/Baseline
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
