@@ -18,6 +18,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>Masks secret variables in everything this run writes; filled as secrets become known.</summary>
     private readonly SecretRedactor _redactor = new();
 
+    /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
+    public TextReader StandardInput { get; init; } = TextReader.Null;
+
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
     {
@@ -26,6 +29,17 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     public int Run(string[] args)
     {
+        // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
+        if (args is ["dsc", .. var dsc])
+        {
+            return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc);
+        }
+
+        if (args is ["report", .. var reports])
+        {
+            return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(reports);
+        }
+
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help" or "/?")
         {
             stdout.WriteLine(CliOptions.Usage);

@@ -55,6 +55,8 @@ public sealed record CliOptions(
                                  shadow storage and antivirus exclusions (changes nothing)
           import-reg FILE.reg    turn a .reg file into a baseline of registry resources (--out BASELINE.json)
           detect                 which shipped role baselines apply to the host, with the evidence
+          report   REPORTS...    the fleet's compliance from hosts' JSON reports (--output text|json|markdown|html)
+          dsc      get|test|set|manifest   the Microsoft DSC v3 resource BackupReconciler/Baseline
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host

@@ -6,6 +6,8 @@ if (OperatingSystem.IsWindows())
 {
     // The report uses ✓ and →; the Windows console's default code page would mangle them.
     Console.OutputEncoding = new UTF8Encoding(false);
+    // DSC writes the instance JSON to standard input as UTF-8.
+    Console.InputEncoding = new UTF8Encoding(false);
 }
 
 // Ctrl+C and SIGTERM (a service stop, docker stop): a verb that only reads ends at once, wherever it is
@@ -31,4 +33,4 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token).Run(args);
+return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token) { StandardInput = Console.In }.Run(args);

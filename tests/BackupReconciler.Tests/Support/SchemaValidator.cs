@@ -8,14 +8,17 @@ public static class SchemaValidator
     public static bool IsInstalled => Directory.Exists(Repository.File("tools/schema-check/node_modules/ajv"));
 
     /// <summary>The validator's exit code and its lines ("ok FILE" / "invalid FILE: reasons").</summary>
-    public static (int Exit, string Output) Validate(string schema, IEnumerable<string> files)
+    public static (int Exit, string Output) Validate(string schema, IEnumerable<string> files) =>
+        Run("tools/schema-check/check.mjs", [schema, .. files]);
+
+    /// <summary>Another script of tools/schema-check (such as check-dsc.mjs) with its arguments.</summary>
+    public static (int Exit, string Output) Run(string script, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Repository.File("tools/schema-check/check.mjs"));
-        start.ArgumentList.Add(schema);
-        foreach (var file in files)
+        start.ArgumentList.Add(Repository.File(script));
+        foreach (var arg in args)
         {
-            start.ArgumentList.Add(file);
+            start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The fleet integrations, each run for real against the Linux build: Ansible (Debian's ansible-core) on
+# localhost, the Intune and ConfigMgr scripts under PowerShell 7.6.9 with Pester 6.2.0, and the fleet
+# report on a generated fleet of 500 hosts opened in headless Chromium. Installs what is missing
+# (apt-get, the PowerShell dotnet tool, Pester's NuGet package). Closing line: "integrations: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() { # check NAME COMMAND... : one counted result
+  local name=$1; shift
+  if "$@" >"$work/last.log" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; tail -n 30 "$work/last.log" | sed 's/^/     /'; fi
+}
+
+bin=src/BackupReconciler.Cli/bin/Release/net10.0
+[ -x "$bin/backup-reconciler" ] || dotnet build src/BackupReconciler.Cli -c Release -nologo -clp:ErrorsOnly
+exe=$PWD/$bin/backup-reconciler
+
+missing=()
+command -v ansible-playbook >/dev/null || missing+=(ansible-core)
+command -v chromium >/dev/null || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Ansible -----------------------------------------------------------------------------------------
+# ansible.windows (for the Windows playbook's syntax check) from Debian's ansible package, unpacked only.
+collections=$work/collections
+( cd "$work" && apt-get download ansible >/dev/null 2>&1 && dpkg-deb --fsys-tarfile ansible_*.deb \
+    | tar -x --wildcards './usr/lib/python3/dist-packages/ansible_collections/ansible/windows/*' ) \
+  && mkdir -p "$collections" && mv "$work/usr/lib/python3/dist-packages/ansible_collections" "$collections/"
+export ANSIBLE_ROLES_PATH=$PWD/integrations/ansible/roles ANSIBLE_COLLECTIONS_PATH=$collections ANSIBLE_NOCOLOR=1 \
+       ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_INVENTORY_UNPARSED_WARNING=0 ANSIBLE_RETRY_FILES_ENABLED=0
+host=$work/ansible-host
+mkdir -p "$host"
+cp samples/dpm-server.drifted.json "$host/drifted.json"
+cp samples/dpm-server.compliant.json "$host/compliant.json"
+play() { # play SNAPSHOT [ansible-playbook options]: runs the role on localhost, recap in $work/play.log
+  local snapshot=$1; shift
+  ansible-playbook -i localhost, tests/integrations/ansible/localhost.yml "$@" \
+    -e "backup_reconciler_dir=$host/tool backup_reconciler_exe_src=$work/tool.tar.gz backup_reconciler_baselines_src=$PWD/baselines/ backup_reconciler_baseline=dpm-server.json" \
+    -e "backup_reconciler_vars=$PWD/samples/dpm-server.vars.json backup_reconciler_snapshot=$host/$snapshot" >"$work/play.log" 2>&1
+}
+recap() { grep -E '^localhost +:' "$work/play.log"; }
+mkdir -p "$host/tool"
+tar -czf "$work/tool.tar.gz" -C "$bin" .
+changed() { recap | grep -Eq 'changed=[1-9]'; }
+no_failure() { recap | grep -q 'failed=0'; }
+show() { cat "$work/play.log"; false; }
+first_apply() { play compliant.json && no_failure && ! grep -Eq '^changed: .*Run backup-reconciler' "$work/play.log" || show; }
+sum_before=$(sha256sum <"$host/drifted.json")
+check_on_drift() { play drifted.json --check && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" = "$sum_before" ] || show; }
+apply_on_drift() { play drifted.json && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" != "$sum_before" ] || show; }
+second_apply() { play drifted.json -v && recap | grep -q 'changed=0' && no_failure && grep -q '"total":' "$work/play.log" || show; }
+fault_fails() { ! play faulted.json && recap | grep -Eq 'failed=[1-9]' || show; }
+check "ansible: first apply on a compliant snapshot installs the tool and changes nothing on the host" first_apply
+check "ansible: check mode on drift reports changed and leaves the snapshot byte-identical" check_on_drift
+check "ansible: apply on drift reports changed" apply_on_drift
+check "ansible: a second apply reports ok (changed=0) and the facts hold the JSON report" second_apply
+python3 - "$host/drifted.json" "$host/faulted.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1])); s.setdefault("faults", []).append({"operation": "read", "target": "registry:HKLM\\SOFTWARE\\Microsoft\\Microsoft Data Protection Manager\\Agent", "message": "Access is denied."})
+json.dump(s, open(sys.argv[2], "w"), indent=2)
+PY
+check "ansible: an injected fault fails the task" fault_fails
+check "ansible: the Windows playbook passes --syntax-check" \
+  ansible-playbook -i integrations/ansible/inventory.ini integrations/ansible/site.yml --syntax-check
+
+# --- Intune and ConfigMgr: PowerShell 7.6.9 + Pester 6.2.0 -------------------------------------------
+tools=${BR_TOOLS:-$HOME/.cache/backup-reconciler-ci}
+pwsh=$tools/pwsh/pwsh
+[ -x "$pwsh" ] || dotnet tool install --tool-path "$tools/pwsh" PowerShell --version 7.6.9 >/dev/null
+if [ ! -f "$tools/modules/Pester/6.2.0/Pester.psd1" ]; then
+  # Pester is a NuGet package on the feed: restore it with a throwaway project, then lay its module out for PSModulePath.
+  mkdir -p "$work/pester"
+  printf '%s\n' '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework>' \
+    '<ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>' \
+    '<ItemGroup><PackageDownload Include="Pester" Version="[6.2.0]" /></ItemGroup></Project>' >"$work/pester/pester.csproj"
+  dotnet restore "$work/pester/pester.csproj" --packages "$work/pester/packages" >/dev/null
+  mkdir -p "$tools/modules/Pester" && cp -r "$work/pester/packages/pester/6.2.0/tools" "$tools/modules/Pester/6.2.0"
+fi
+export BR_EXE=$exe BR_PWSH=$pwsh
+PSModulePath=$tools/modules "$pwsh" -NoProfile -NonInteractive -Command '
+  Import-Module Pester -RequiredVersion 6.2.0
+  $c = New-PesterConfiguration; $c.Run.Path = "tests/integrations/IntuneConfigMgr.Tests.ps1"; $c.Run.PassThru = $true; $c.Output.Verbosity = "Normal"
+  $r = Invoke-Pester -Configuration $c
+  "pester: $($r.PassedCount) passed, $($r.FailedCount) failed" | Set-Content -LiteralPath "'"$work/pester.count"'"
+  foreach ($t in $r.Failed) { Write-Host "FAIL $($t.ExpandedPath)" }' 2>&1 | tail -n 40
+if [ -f "$work/pester.count" ]; then
+  read -r _ p _ f _ <"$work/pester.count"; passed=$((passed + p)); failed=$((failed + f)); cat "$work/pester.count"
+else failed=$((failed + 1)); echo "FAIL pester did not run"; fi
+
+# --- Fleet report: 500 generated hosts, HTML in headless Chromium -----------------------------------
+fleet=$work/fleet
+node tests/integrations/fleet/generate-fleet.mjs "$exe" "$fleet" 500 >"$work/expected.json"
+fleet_json() { "$exe" report "$fleet" --output json --out "$work/fleet.json" --stale-after 30d; [ $? -eq 6 ] && node tests/integrations/fleet/check-fleet.mjs "$work/expected.json" "$work/fleet.json"; }
+fleet_text() {
+  "$exe" report "$fleet" --stale-after 30d >"$work/fleet.txt"; "$exe" report "$fleet" --output markdown --stale-after 30d >"$work/fleet.md"
+  grep -q '^role dpm-server' "$work/fleet.txt" && grep -q '^## Hosts' "$work/fleet.md"
+}
+chrome() { chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+  --disable-sync --no-first-run --user-data-dir="$(mktemp -d -p "$work")" --enable-logging=stderr --v=0 "$@"; }
+fleet_dom() {
+  chrome --dump-dom "file://$work/fleet.html" >"$work/dom.html" 2>"$work/chrome.err"
+  node tests/integrations/fleet/check-dom.mjs "$work/expected.json" "$work/dom.html" && ! grep -Ei 'Content Security Policy|Refused to' "$work/chrome.err"
+}
+fleet_png() { chrome --screenshot="$work/fleet.png" --window-size=1280,900 "file://$work/fleet.html" 2>/dev/null; [ -s "$work/fleet.png" ]; }
+check "fleet: 500 hosts counted as generated, damaged and other-version files listed" fleet_json
+check "fleet: text and Markdown views" fleet_text
+"$exe" report "$fleet" --output html --out "$work/fleet.html" --stale-after 30d
+check "fleet: the HTML renders in headless Chromium with every host and no blocked or external load" fleet_dom
+check "fleet: a screenshot of the HTML is taken" fleet_png
+if [ -n "${BR_KEEP:-}" ]; then cp "$work/fleet.html" "$work/fleet.png" "$BR_KEEP"/; fi
+
+echo "integrations: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

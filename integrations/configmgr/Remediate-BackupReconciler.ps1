@@ -1,0 +1,51 @@
+<#
+.SYNOPSIS
+  ConfigMgr configuration item, remediation script: apply the BackupReconciler baseline.
+.DESCRIPTION
+  Runs `backup-reconciler apply --detailed-exitcodes`, writes the full JSON report to the log folder and
+  prints one summary line. ConfigMgr runs discovery again afterwards to decide compliance.
+    tool 0 or 2 (nothing to change, or changed and verified) -> exit 0
+    tool 4 or 6 (a resource failed)                          -> exit 1
+    tool 1, any other, no exe                                -> exit 1, the reason on stderr
+  Windows PowerShell 5.1 compatible; Program Files through $env:ProgramW6432.
+#>
+param(
+    [string]$Baseline = '',
+    [string]$VarsFile = '',
+    [string]$Exe = '',
+    [string]$LogDir = '',
+    [string]$Snapshot = '',
+    [string]$StateDir = ''
+)
+$ErrorActionPreference = 'Continue'
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
+
+$programFiles = $env:ProgramW6432
+if (-not $programFiles) { $programFiles = $env:ProgramFiles }
+if (-not $Exe) { $Exe = "$programFiles\BackupReconciler\backup-reconciler.exe" }
+if (-not $Baseline) { $Baseline = "$programFiles\BackupReconciler\baseline.json" }
+if (-not $LogDir) { $LogDir = "$env:ProgramData\BackupReconciler\configmgr" }
+
+function Fail([string]$why) { [Console]::Error.WriteLine($why); exit 1 }
+
+if (-not (Test-Path -LiteralPath $Exe -PathType Leaf)) { Fail "backup-reconciler is not installed at $Exe" }
+New-Item -ItemType Directory -Force -Path $LogDir | Out-Null
+$log = Join-Path $LogDir 'backup-reconciler-apply.json'
+Remove-Item -LiteralPath $log -ErrorAction SilentlyContinue
+$arguments = @('apply', $Baseline, '--detailed-exitcodes', '--output', 'json', '--out', $log)
+if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
+if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
+if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
+$messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
+$code = $LASTEXITCODE
+
+$report = $null
+if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }
+if ($report -and $code -in @(0, 2, 4, 6)) {
+    $s = $report.summary
+    [Console]::Out.Write("$($s.changed) changed, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host) (exit $code)`n")
+    if ($code -in @(0, 2)) { exit 0 }
+    exit 1
+}
+$why = ($messages | Where-Object { $_ } | Select-Object -Last 1)
+Fail "backup-reconciler apply exited $code, nothing applied: $why"

@@ -1,0 +1,66 @@
+<#
+.SYNOPSIS
+  Intune remediation, detection script: is this server in its BackupReconciler baseline's state?
+.DESCRIPTION
+  Runs `backup-reconciler test` (changes nothing), writes the full JSON report to the log folder and
+  prints one line (Intune keeps only the last line, at most 2,048 characters). Exit codes, as Intune
+  reads them (remediation runs only after exit 1):
+    tool 0 (compliant)                -> 0  "Compliant: ..."
+    tool 2 (drift or manual findings) -> 1  "Drift: ..."          remediation runs
+    tool 4 or 6 (a resource failed)   -> 1  "Failed: ..."         remediation runs and reports the failure
+    tool 1, any other, no exe         -> 2  "Error: ..."          nothing to remediate: the baseline or the install is wrong
+  Windows PowerShell 5.1 compatible; Intune runs it in 32-bit PowerShell by default, so Program Files
+  is resolved through $env:ProgramW6432. Parameters have defaults because Intune passes none.
+#>
+param(
+    [string]$Baseline = '',
+    [string]$VarsFile = '',
+    [string]$Exe = '',
+    [string]$LogDir = '',
+    [string]$Snapshot = '',
+    [string]$StateDir = ''
+)
+$ErrorActionPreference = 'Continue'
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
+$MaxLine = 2048
+
+$programFiles = $env:ProgramW6432
+if (-not $programFiles) { $programFiles = $env:ProgramFiles }
+if (-not $Exe) { $Exe = "$programFiles\BackupReconciler\backup-reconciler.exe" }
+if (-not $Baseline) { $Baseline = "$programFiles\BackupReconciler\baseline.json" }
+if (-not $LogDir) { $LogDir = "$env:ProgramData\BackupReconciler\intune" }
+
+function Write-Last([string]$line) {
+    $line = ($line -replace "[\r\n]+", ' ')
+    if ($line.Length -gt $MaxLine) { $line = $line.Substring(0, $MaxLine - 3) + '...' }
+    [Console]::Out.Write($line + "`n")
+    [Console]::Out.Flush()
+}
+
+function Get-Findings($report) {
+    $open = @($report.resources | Where-Object { $_.status -ne 'compliant' -and $_.status -ne 'changed' } | ForEach-Object { "$($_.id) ($($_.status))" })
+    $s = $report.summary
+    "$($s.drifted) drifted, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host): $($open -join ', ')"
+}
+
+if (-not (Test-Path -LiteralPath $Exe -PathType Leaf)) { Write-Last "Error: backup-reconciler is not installed at $Exe"; exit 2 }
+New-Item -ItemType Directory -Force -Path $LogDir | Out-Null
+$log = Join-Path $LogDir 'backup-reconciler-test.json'
+Remove-Item -LiteralPath $log -ErrorAction SilentlyContinue
+$arguments = @('test', $Baseline, '--output', 'json', '--out', $log)
+if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
+if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
+if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
+$messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
+$code = $LASTEXITCODE
+
+$report = $null
+if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }
+switch ($code) {
+    0 { if ($report) { Write-Last "Compliant: $($report.summary.total) resources of $($report.baseline) on $($report.host)"; exit 0 } }
+    2 { if ($report) { Write-Last "Drift: $(Get-Findings $report)"; exit 1 } }
+    { $_ -eq 4 -or $_ -eq 6 } { if ($report) { Write-Last "Failed: $(Get-Findings $report)"; exit 1 } }
+}
+$why = ($messages | Where-Object { $_ } | Select-Object -Last 1)
+Write-Last "Error: backup-reconciler test exited $code, nothing checked: $why"
+exit 2

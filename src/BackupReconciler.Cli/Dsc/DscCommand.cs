@@ -1,0 +1,210 @@
+using BackupReconciler.Baselines;
+using BackupReconciler.Cli.Reports;
+using BackupReconciler.Engine;
+using BackupReconciler.Host;
+using BackupReconciler.Input;
+using BackupReconciler.Resources;
+using BackupReconciler.Snapshot;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Serilog;
+
+namespace BackupReconciler.Cli.Dsc;
+
+/// <summary>
+/// <c>backup-reconciler dsc get|test|set|manifest [--input JSON]</c>: the DSC v3 command resource
+/// BackupReconciler/Baseline. Standard output carries only the state lines DSC parses; everything
+/// else goes to standard error as DSC's JSON trace lines.
+/// </summary>
+public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    public const string Usage = "usage: backup-reconciler dsc get|test|set [--input JSON] (the instance on standard input without --input) | dsc manifest [--out FILE]";
+
+    private static readonly string[] Operations = ["get", "test", "set", "manifest"];
+
+    private readonly SecretRedactor _redactor = new();
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        var trace = new DscTraceWriter(stderr);
+        try
+        {
+            var (operation, input, outFile) = Parse(args);
+            if (operation == "manifest")
+            {
+                WriteManifest(outFile ?? DscManifest.DefaultPath());
+                return DscExitCodes.Success;
+            }
+
+            var instance = input is null
+                ? DscInstance.Parse(stdin.ReadToEnd(), "the instance on standard input")
+                : DscInstance.Parse(input, "the --input JSON");
+            _redactor.Add(instance.SecretValues);
+            using var log = Logging.Create(StateDirectory.Resolve(null), verbose: false, trace, _redactor);
+            return Execute(operation, instance, log, trace);
+        }
+        catch (InputException e)
+        {
+            trace.Error(_redactor.Redact(e.Message));
+            return DscExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            trace.Error(_redactor.Redact($"unexpected failure: {e.Message} (the log in the state directory has the details)"));
+            return DscExitCodes.Failed;
+        }
+    }
+
+    private static (string Operation, string? Input, string? OutFile) Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !Operations.Contains(args[0], StringComparer.Ordinal))
+        {
+            var given = args.Count == 0 ? "nothing" : $"\"{args[0]}\"";
+            throw new InputException(null, $"dsc needs an operation, got {given}{(args.Count == 0 ? "" : JsonObjectReader.Suggest(args[0], Operations))}; {Usage}.");
+        }
+
+        string? input = null, outFile = null;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var option = args[i];
+            var wanted = args[0] == "manifest" ? "--out" : "--input";
+            if (option != wanted || i + 1 >= args.Count)
+            {
+                throw new InputException(null, option == wanted
+                    ? $"{option} needs a value; {Usage}."
+                    : $"dsc {args[0]} takes only {wanted}, not \"{option}\"; {Usage}.");
+            }
+
+            if (wanted == "--out")
+            {
+                outFile = args[++i];
+            }
+            else
+            {
+                input = args[++i];
+            }
+        }
+
+        return (args[0], input, outFile);
+    }
+
+    private static void WriteManifest(string path)
+    {
+        try
+        {
+            File.WriteAllText(path, DscManifest.Text());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(null, $"cannot write the manifest {path} ({e.Message}); pass --out FILE to a writable path.");
+        }
+    }
+
+    private int Execute(string operation, DscInstance instance, ILogger log, DscTraceWriter trace)
+    {
+        var host = OpenHost(instance);
+        var baseline = new BaselineLoader(ResourceCatalog.Default).Load(instance.Baseline, instance.Variables, host.Facts, _redactor);
+        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
+        switch (operation)
+        {
+            case "get":
+            {
+                var states = reconciler.Get(baseline);
+                var state = Identity(instance);
+                state["resources"] = new JArray(states.Select(s => new JObject
+                {
+                    ["id"] = s.Declaration.Id,
+                    ["type"] = s.Declaration.Type,
+                    ["actual"] = s.Actual?.ToJson(),
+                    ["error"] = s.Error,
+                }));
+                WriteLine(state);
+                return ReportUnread(states.Where(s => s.Error is not null).Select(s => $"{s.Declaration.Id}: {s.Error}"), trace);
+            }
+
+            case "test":
+            {
+                var run = reconciler.Run(baseline, "test", whatIf: true);
+                var state = State(instance, run, run.Restarts.Where(r => r.Status == RestartStatus.Planned));
+                WriteLine(state);
+                WriteLine(state.Value<bool>("_inDesiredState") ? new JArray() : new JArray("resources"));
+                return ReportFailures(run, trace);
+            }
+
+            default:
+            {
+                var stateDirectory = StateDirectory.Resolve(null);
+                var run = new GuardedRun(stateDirectory, clock, log, _redactor)
+                    .Apply(host, baseline, "apply", $"dsc set {instance.Baseline}", TimeSpan.Zero);
+                var state = State(instance, run, run.Restarts.Where(r => r.Status is RestartStatus.Restarted or RestartStatus.Failed));
+                WriteLine(state);
+                WriteLine(run.Resources.Any(r => r.Status == ResourceStatus.Changed) ? new JArray("resources") : new JArray());
+                return ReportFailures(run, trace);
+            }
+        }
+    }
+
+    private JObject State(DscInstance instance, RunResult run, IEnumerable<RestartResult> restarts)
+    {
+        var state = Identity(instance);
+        state["resources"] = JsonReport.Build(run, ExitCodes.Detailed(run))["resources"];
+        // A changed resource whose manual differences remain is not in the desired state: a person still has to act.
+        state["_inDesiredState"] = run.Resources.All(r => r.Status == ResourceStatus.Compliant
+            || (run.Command == "apply" && r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
+        var required = restarts.Select(r => r.Service).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (required.Count > 0)
+        {
+            state["_restartRequired"] = new JArray(required.Select(s => new JObject { ["service"] = s }));
+        }
+
+        return state;
+    }
+
+    private static JObject Identity(DscInstance instance)
+    {
+        var state = new JObject { ["baseline"] = instance.Baseline };
+        if (instance.Snapshot is not null)
+        {
+            state["snapshot"] = instance.Snapshot;
+        }
+
+        return state;
+    }
+
+    private int ReportFailures(RunResult run, DscTraceWriter trace)
+    {
+        var problems = run.Resources.Where(r => r.Status == ResourceStatus.Failed).Select(r => $"{r.Id}: {r.Error ?? "failed"}")
+            .Concat(run.Restarts.Where(r => r.Status == RestartStatus.Failed).Select(r => $"restart of {r.Service}: {r.Error ?? "failed"}"));
+        return ReportUnread(problems, trace);
+    }
+
+    private int ReportUnread(IEnumerable<string> problems, DscTraceWriter trace)
+    {
+        var any = false;
+        foreach (var problem in problems)
+        {
+            trace.Error(_redactor.Redact(problem));
+            any = true;
+        }
+
+        return any ? DscExitCodes.Failed : DscExitCodes.Success;
+    }
+
+    private void WriteLine(JToken line)
+    {
+        stdout.Write(_redactor.RedactJson(line).ToString(Formatting.None) + "\n");
+        stdout.Flush();
+    }
+
+    private IHost OpenHost(DscInstance instance)
+    {
+        if (instance.Snapshot is not null)
+        {
+            return SnapshotHost.Load(instance.Snapshot, clock);
+        }
+
+        return OperatingSystem.IsWindows()
+            ? new Windows.LiveWindowsHost()
+            : throw new InputException(null, $"there is no live Windows host on {Environment.OSVersion.Platform}; give the instance a \"snapshot\" file to work on.");
+    }
+}
