@@ -57,7 +57,7 @@ public static class LaneRunner
 
             if (test.Fact.Skip is { } reason)
             {
-                if (settings.IsWineLane && test.Fact is LiveWindowsFactAttribute { MeantForWine: true })
+                if (settings.IsWineLane && test.Fact is ILiveWindowsTest { MeantForWine: true })
                 {
                     Fail($"{name}: it is meant to run under Wine, but was skipped: {reason}");
                 }
@@ -90,7 +90,7 @@ public static class LaneRunner
 
                 output.WriteLine($"PASS {display} ({took} ms)");
                 passed++;
-                if (test.Fact is LiveWindowsFactAttribute && test.Type.GetCustomAttribute<LaneAreaAttribute>() is { } area)
+                if (test.Fact is ILiveWindowsTest && test.Type.GetCustomAttribute<LaneAreaAttribute>() is { } area)
                 {
                     passedByArea[area.Name] = passedByArea.GetValueOrDefault(area.Name) + 1;
                 }

@@ -6,7 +6,7 @@ namespace BackupReconciler.Windows.Tests.Support;
 /// not touch the real thing (<see cref="SkipOnRealWindows"/>). A test without SkipUnderWine is meant
 /// to run under Wine: the Wine lane fails when it is skipped there.
 /// </summary>
-public class LiveWindowsFactAttribute : FactAttribute
+public class LiveWindowsFactAttribute : FactAttribute, ILiveWindowsTest
 {
     /// <summary>Why Wine cannot run this test (a Windows feature Wine does not implement).</summary>
     public string? SkipUnderWine { get; set; }
@@ -14,7 +14,6 @@ public class LiveWindowsFactAttribute : FactAttribute
     /// <summary>Why this test runs only under Wine (it writes where a real machine's configuration lives).</summary>
     public string? SkipOnRealWindows { get; set; }
 
-    /// <summary>True when the Wine lane must run this test: nothing says Wine cannot, and it is not skipped everywhere.</summary>
     public bool MeantForWine => SkipUnderWine is null && base.Skip is null && WhyNotHereToo() is null;
 
     public override string? Skip
@@ -25,4 +24,26 @@ public class LiveWindowsFactAttribute : FactAttribute
 
     /// <summary>What else this test needs of the machine it runs on (an instance, a product), or null when it has it.</summary>
     protected virtual string? WhyNotHereToo() => null;
+}
+
+/// <summary>A theory over the live Windows adapters, skipped as <see cref="LiveWindowsFactAttribute"/> is.</summary>
+public sealed class LiveWindowsTheoryAttribute : TheoryAttribute, ILiveWindowsTest
+{
+    /// <summary>Why Wine cannot run this test (a Windows feature Wine does not implement).</summary>
+    public string? SkipUnderWine { get; set; }
+
+    public bool MeantForWine => SkipUnderWine is null && base.Skip is null;
+
+    public override string? Skip
+    {
+        get => base.Skip ?? LiveWindows.WhyNotHere() ?? (LiveWindows.IsWine ? SkipUnderWine : null);
+        set => base.Skip = value;
+    }
+}
+
+/// <summary>A live test's attribute: the lane runner counts its passes per area and fails the Wine lane when one meant for Wine skips.</summary>
+public interface ILiveWindowsTest
+{
+    /// <summary>True when the Wine lane must run this test: nothing says Wine cannot, and it is not skipped everywhere.</summary>
+    bool MeantForWine { get; }
 }
