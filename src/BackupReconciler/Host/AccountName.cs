@@ -19,9 +19,12 @@ public static class AccountName
         ["LocalService"] = LocalService,
         [@"NT AUTHORITY\LocalService"] = LocalService,
         [LocalService] = LocalService,
+        // Windows resolves an unqualified well-known name (what LookupAccountSid gives without its domain).
+        ["LOCAL SERVICE"] = LocalService,
         ["NetworkService"] = NetworkService,
         [@"NT AUTHORITY\NetworkService"] = NetworkService,
         [NetworkService] = NetworkService,
+        ["NETWORK SERVICE"] = NetworkService,
     };
 
     /// <summary>The canonical spelling used for comparison and reports.</summary>
@@ -33,12 +36,10 @@ public static class AccountName
             return canonical;
         }
 
-        if (trimmed.StartsWith(@".\", StringComparison.Ordinal))
-        {
-            return computerName + trimmed[1..];
-        }
+        var qualified = trimmed.StartsWith(@".\", StringComparison.Ordinal) ? computerName + trimmed[1..] : trimmed;
 
-        return trimmed;
+        // The SCM's documentation names LocalSystem also as ComputerName\LocalSystem.
+        return qualified.Equals(computerName + @"\LocalSystem", StringComparison.OrdinalIgnoreCase) ? System : qualified;
     }
 
     public static bool AreSame(string a, string b, string computerName) =>

@@ -43,6 +43,16 @@ public sealed class FreeSpaceTests
         Assert.Equal(ResourceStatus.Compliant, scenario.Plan().StatusOf("scratch"));
     }
 
+    [Theory]
+    [InlineData(50 * GB, ResourceStatus.Compliant)]
+    [InlineData(50 * GB - GB / 2, ResourceStatus.Manual)]
+    public void TheMinimumIsEnoughExactlyAndJustBelowItIsNot(long freeBytes, ResourceStatus expected)
+    {
+        using var scenario = new Scenario(Resources(), Host(freeBytes));
+
+        Assert.Equal(expected, scenario.Plan().StatusOf("scratch"));
+    }
+
     [Fact]
     public void AMissingVolumeFails()
     {

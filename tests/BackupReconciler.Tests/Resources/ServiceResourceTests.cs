@@ -47,6 +47,7 @@ public sealed class ServiceResourceTests
         Assert.Equal("running", (string)services["EventSystem"]!["state"]!);
         Assert.Equal("running", (string)services["SENS"]!["state"]!);
         Assert.Equal("stopped", (string)services["Unrelated"]!["state"]!);
+        Assert.NotEmpty(second.Resources);
         Assert.All(second.Resources, r => Assert.Equal(ResourceStatus.Compliant, r.Status));
         Assert.Equal(0, ExitCodes.Detailed(second));
     }

@@ -215,6 +215,7 @@ public sealed class SqlAgentJobsTests
 
         Assert.Equal(["enabled: 1 of 2 DPM jobs enabled: 2f481acb-2c3d-4f48-8c70-ca989c3e8ff2 → false"], scenario.Plan().DifferencesOf("dpm-jobs"));
         scenario.Apply();
+        Assert.NotEmpty(JobsOf(scenario));
         Assert.All(JobsOf(scenario), j => Assert.False((bool)j["enabled"]!));
     }
 

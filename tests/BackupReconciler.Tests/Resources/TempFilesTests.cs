@@ -101,6 +101,19 @@ public sealed class TempFilesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OneFileOverTheLimitIsAlreadyDrift()
+    {
+        using var scenario = WithTemp([Resource("temp", maxCount: 2)]);
+        Create(scenario, "a.tmp", TimeSpan.FromDays(5));
+        Create(scenario, "b.tmp", TimeSpan.FromDays(4));
+        Create(scenario, "c.tmp", TimeSpan.FromDays(3));
+
+        Assert.Equal(ResourceStatus.Drifted, scenario.Run(whatIf: true, Clock).StatusOf("temp"));
+        Assert.Equal(ResourceStatus.Changed, scenario.Run(whatIf: false, Clock).StatusOf("temp"));
+        Assert.True(Left(scenario).Count <= 2);
+    }
+
+    [Fact]
     public void AMissingFolderHasNoFilesToCount()
     {
         using var scenario = WithTemp([Resource("temp", maxCount: 0, directory: @"C:\Missing")]);

@@ -2,12 +2,14 @@ using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Firewall;
 using BackupReconciler.Windows.Registry;
+using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;
 
 namespace BackupReconciler.Windows.Tests.Firewall;
 
 /// <summary>Rule strings written into a real registry, read back through the registry adapter and parsed.</summary>
 [SupportedOSPlatform("windows")]
+[LaneArea("firewall-store")]
 public sealed class FirewallRuleStoreLiveTests : IDisposable
 {
     private static readonly (string Id, string Text)[] Rules =

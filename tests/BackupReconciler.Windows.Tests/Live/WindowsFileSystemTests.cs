@@ -1,12 +1,14 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Files;
+using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;
 
 namespace BackupReconciler.Windows.Tests.Live;
 
 /// <summary>The file system adapter on real files, in a folder the test owns under the temporary folder.</summary>
 [SupportedOSPlatform("windows")]
+[LaneArea("files")]
 public sealed class WindowsFileSystemTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "BRTest-files-" + Guid.NewGuid().ToString("N"));

@@ -12,20 +12,14 @@ namespace BackupReconciler.Windows.Tests.Live;
 [SupportedOSPlatform("windows")]
 public sealed class WindowsSqlServerTests
 {
-    private static readonly string? Instance = Environment.GetEnvironmentVariable("BR_TEST_SQL_INSTANCE");
-
-    [LiveWindowsFact(SkipUnderWine = "Wine has no SQL Server")]
+    [SqlInstanceFact(SkipUnderWine = "Wine has no SQL Server")]
     public void JobsAndLoginsOfTheInstanceAreReadInOneQueryEach()
     {
-        if (Instance is null)
-        {
-            return; // No instance named for tests on this machine: nothing to read.
-        }
-
+        var instance = MachineFacts.SqlInstance!;
         var sql = new WindowsSqlServer(new WindowsRegistry());
 
-        Assert.NotNull(sql.ReadAgentJobs(Instance));
-        Assert.Contains(sql.ReadLogins(Instance)!.Values, l => l.ServerRoles.Contains("sysadmin", StringComparer.OrdinalIgnoreCase));
+        Assert.NotNull(sql.ReadAgentJobs(instance));
+        Assert.Contains(sql.ReadLogins(instance)!.Values, l => l.ServerRoles.Contains("sysadmin", StringComparer.OrdinalIgnoreCase));
         Assert.Null(sql.ReadAgentJobs("BRTESTNOINST"));
     }
 }

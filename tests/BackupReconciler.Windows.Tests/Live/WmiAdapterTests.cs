@@ -32,27 +32,32 @@ public sealed class WmiAdapterTests
         Assert.True(system.SizeBytes > 0);
     }
 
-    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
-    public void ShadowStorageOfTheSystemVolumeIsReadByDriveLetter()
+    [ShadowStorageFact(SkipUnderWine = WineLacks.Wmi)]
+    public void ShadowStorageOfAVolumeThatHasItIsReadByDriveLetter()
     {
-        var associations = new WindowsShadowStorage().ReadFor(SystemDrive);
+        var volume = MachineFacts.VolumeWithShadowStorage()!;
 
-        Assert.All(associations, a => Assert.Equal(SystemDrive.ToUpperInvariant(), a.ForVolume));
+        var associations = new WindowsShadowStorage().ReadFor(volume.ToLowerInvariant());
+
+        Assert.NotEmpty(associations);
+        Assert.All(associations, a => Assert.Equal(volume.ToUpperInvariant(), a.ForVolume));
         Assert.All(associations, a => Assert.True(a.MaxSizeBytes is null or > 0));
     }
 
-    [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]
-    public void DefenderExclusionsAreReadOrTheirAbsenceIsSaid()
+    [DefenderFact(installed: true, SkipUnderWine = WineLacks.Wmi)]
+    public void DefenderExclusionsAreReadWhereDefenderIsInstalled()
     {
-        try
-        {
-            var exclusions = new WindowsAntivirus().Read();
-            Assert.DoesNotContain(exclusions.Paths, p => p.StartsWith("N/A", StringComparison.Ordinal));
-        }
-        catch (HostOperationException e)
-        {
-            Assert.Contains("Defender", e.Message, StringComparison.Ordinal);
-        }
+        var exclusions = new WindowsAntivirus().Read();
+
+        Assert.DoesNotContain(exclusions.Paths, p => p.StartsWith("N/A", StringComparison.Ordinal));
+    }
+
+    [DefenderFact(installed: false, SkipUnderWine = WineLacks.Wmi)]
+    public void WithoutDefenderTheReadFailsSayingSo()
+    {
+        var e = Assert.Throws<HostOperationException>(() => new WindowsAntivirus().Read());
+
+        Assert.Contains("Defender", e.Message, StringComparison.Ordinal);
     }
 
     [LiveWindowsFact(SkipUnderWine = WineLacks.Wmi)]

@@ -3,6 +3,7 @@ using System.Security.AccessControl;
 using System.Security.Principal;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Registry;
+using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;
 using Microsoft.Win32;
 using PortView = BackupReconciler.Host.RegistryView;
@@ -11,6 +12,7 @@ namespace BackupReconciler.Windows.Tests.Registry;
 
 /// <summary>The registry adapter against the real registry, on a key the test owns.</summary>
 [SupportedOSPlatform("windows")]
+[LaneArea("registry")]
 public sealed class WindowsRegistryTests : IDisposable
 {
     private readonly TestRegistryKey _key = new();

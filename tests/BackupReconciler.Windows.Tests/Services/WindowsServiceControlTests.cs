@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Services;
+using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;
 
 namespace BackupReconciler.Windows.Tests.Services;
@@ -12,6 +13,7 @@ namespace BackupReconciler.Windows.Tests.Services;
 /// program, run as a service) and removes again.
 /// </summary>
 [SupportedOSPlatform("windows")]
+[LaneArea("services")]
 public sealed class WindowsServiceControlTests : IDisposable
 {
     /// <summary>Measured with Wine 8.0: the dependency is stored (DependOnService) but not reported, and not started first.</summary>

@@ -14,6 +14,12 @@ public static class LiveWindows
     private static readonly Lazy<bool> Elevated = new(() =>
         OperatingSystem.IsWindows() && new WindowsPrincipal(WindowsIdentity.GetCurrent()).IsInRole(WindowsBuiltInRole.Administrator));
 
+    /// <summary>
+    /// Set to 1, every live test reads as unable to run here, as when the lane's Wine prefix is not set
+    /// up: how the lane (and a test of the runner) proves that a lane whose live tests skip fails.
+    /// </summary>
+    public const string SimulateUnpreparedPrefix = "BR_LANE_SIMULATE_UNPREPARED_PREFIX";
+
     /// <summary>Wine says so through ntdll's wine_get_version export, which Windows does not have.</summary>
     public static bool IsWine => Wine.Value;
 
@@ -23,6 +29,11 @@ public static class LiveWindows
     /// </summary>
     public static string? WhyNotHere()
     {
+        if (Environment.GetEnvironmentVariable(SimulateUnpreparedPrefix) == "1")
+        {
+            return $"the Wine prefix is not set up as the lane expects (simulated: {SimulateUnpreparedPrefix}=1)";
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             return "needs Windows: it uses the live registry and Service Control Manager (CI proves it under Wine: ./build.sh wine)";

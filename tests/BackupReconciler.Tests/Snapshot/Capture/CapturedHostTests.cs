@@ -51,6 +51,7 @@ public sealed class CapturedHostTests : IDisposable
 
         Assert.Equal(("DPM01", "D:", @"D:\Windows", "DPM01"), (host.ComputerName, host.Facts["SystemDrive"], host.Facts["SystemRoot"], host.Facts["ComputerName"]));
         var values = host.Registry.ReadKey(agentKey, RegistryView.Registry64)!;
+        Assert.NotEmpty(captured.Registry[agentKey.FullName]);
         Assert.All(captured.Registry[agentKey.FullName], v => Assert.Equal(v.Value, values[v.Key]));
         Assert.Empty(host.Registry.ReadKey(RegistryKeyPath.Parse(@"HKLM\SOFTWARE\Empty"), RegistryView.Registry64)!);
         Assert.Equal(agent with { DependsOn = [.. agent.DependsOn] }, host.Services.Find(agent.Name), new ServiceComparer());

@@ -49,19 +49,6 @@ public sealed class FirewallRuleMappingTests
     }
 
     [Fact]
-    public void TheStoreCorpusMapsOrSaysWhyNot()
-    {
-        foreach (var text in Support.FirewallRuleCorpus.Rules.Select(r => r.Text))
-        {
-            if (FirewallRuleString.TryParse(text, out var parsed, out _))
-            {
-                var mapped = FirewallRuleMapping.TryMap(parsed, "x", out var rule, out var problem);
-                Assert.True(mapped ? rule is not null : problem is { Length: > 0 }, text);
-            }
-        }
-    }
-
-    [Fact]
     public void SettingsGoToFwPolicy2AsItsConstantsListsAndKeywords()
     {
         Assert.Equal((1, 2, 1, 0, 256), (FirewallComValues.Direction(FirewallDirection.Inbound), FirewallComValues.Direction(FirewallDirection.Outbound),
