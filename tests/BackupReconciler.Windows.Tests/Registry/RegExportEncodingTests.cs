@@ -58,7 +58,7 @@ public sealed class RegExportEncodingTests : IDisposable
     [LiveWindowsTheory]
     [InlineData("hex(0):01,02")]
     [InlineData("hex(5):00,00,1c,20")]
-    public void KindsNoBaselineDeclaresReadAsAbsentSoTheDeclaredKindIsWrittenOverThem(string export)
+    public void KindsBeyondTheSixReadAsPresentWithTheirTypeNumberAndBytesAndStayAsStored(string export)
     {
         var (type, hex) = Parse(export);
         TestRegistryRaw.Write(_key.SubKey, "Other", type, Bytes(hex));
@@ -66,7 +66,8 @@ public sealed class RegExportEncodingTests : IDisposable
 
         var read = _registry.ReadKey(_key.Path, RegistryView.Registry64)!;
 
-        Assert.Equal(["Kept"], read.Keys);
+        Assert.Equal(["Kept", "Other"], read.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(RegistryValue.Other(type, Bytes(hex)), read["Other"]);
         Assert.Equal((type, hex), (TestRegistryRaw.Read(_key.SubKey, "Other").Type, Hex(TestRegistryRaw.Read(_key.SubKey, "Other").Bytes)));
     }
 
