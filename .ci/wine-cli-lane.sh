@@ -86,8 +86,10 @@ if ! command -v jq >/dev/null 2>&1; then
   fi
   command -v jq >/dev/null 2>&1 || give_up "jq is missing and could not be installed (apt-get install jq)"
 fi
+# The real rule strings: shared/ beside the repository, else the tests' byte-identical copy of that file.
 corpus=$repo/../shared/data/firewall-rules.jsonl
-[ -r "$corpus" ] || give_up "the real rule strings are not at $corpus (shared/ must lie beside the repository)"
+[ -r "$corpus" ] || corpus=$repo/tests/BackupReconciler.Tests/Data/firewall-rules.jsonl
+[ -r "$corpus" ] || give_up "the real rule strings are at neither ../shared/data nor tests/BackupReconciler.Tests/Data"
 
 lane=$(mktemp -d "${TMPDIR:-/tmp}/wine-cli-lane.XXXXXX")
 export WINEPREFIX="$lane/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mshtml="
