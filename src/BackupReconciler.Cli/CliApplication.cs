@@ -5,7 +5,6 @@ using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
-using BackupReconciler.Snapshot;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Serilog;
@@ -314,17 +313,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return ExitCodes.NoChanges;
     }
 
-    private IHost OpenHost(CliOptions options)
-    {
-        if (options.Snapshot is not null)
-        {
-            return SnapshotHost.Load(options.Snapshot, clock);
-        }
-
-        return OperatingSystem.IsWindows()
-            ? new Windows.LiveWindowsHost()
-            : throw new InputException(null, $"there is no live Windows host on {Environment.OSVersion.Platform}; pass --snapshot FILE to work on a snapshot.");
-    }
+    private IHost OpenHost(CliOptions options) => HostOpener.Open(options.Snapshot, clock, "pass --snapshot FILE to work on a snapshot");
 
     private static string Get(Reconciler reconciler, Baseline baseline, IHost host)
     {

@@ -4,7 +4,6 @@ using BackupReconciler.Engine;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
-using BackupReconciler.Snapshot;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Serilog;
@@ -196,15 +195,5 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
         stdout.Flush();
     }
 
-    private IHost OpenHost(DscInstance instance)
-    {
-        if (instance.Snapshot is not null)
-        {
-            return SnapshotHost.Load(instance.Snapshot, clock);
-        }
-
-        return OperatingSystem.IsWindows()
-            ? new Windows.LiveWindowsHost()
-            : throw new InputException(null, $"there is no live Windows host on {Environment.OSVersion.Platform}; give the instance a \"snapshot\" file to work on.");
-    }
+    private IHost OpenHost(DscInstance instance) => HostOpener.Open(instance.Snapshot, clock, "give the instance a \"snapshot\" file to work on");
 }
