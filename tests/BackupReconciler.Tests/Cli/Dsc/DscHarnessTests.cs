@@ -7,7 +7,12 @@ namespace BackupReconciler.Tests.Cli.Dsc;
 /// <summary>The DSC v3 resource as DSC sees it: its manifest against Microsoft's schema, and the exe run from that manifest on every shipped sample.</summary>
 public sealed class DscHarnessTests
 {
-    private static readonly string ManifestSchema = Path.Combine(Repository.Root, "..", "shared", "data", "dsc", "resource-manifest.v3.1.0.schema.json");
+    /// <summary>DSC's published manifest schema: shared/ beside the repository, else the tests' byte-identical copy of it.</summary>
+    private static readonly string ManifestSchema = new[]
+    {
+        Path.Combine(Repository.Root, "..", "shared", "data", "dsc", "resource-manifest.v3.1.0.schema.json"),
+        Repository.File("tests/BackupReconciler.Tests/Data/dsc/resource-manifest.v3.1.0.schema.json"),
+    }.First(File.Exists);
 
     public static TheoryData<string> Baselines()
     {
