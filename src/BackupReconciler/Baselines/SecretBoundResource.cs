@@ -10,9 +10,12 @@ namespace BackupReconciler.Baselines;
 /// still holds the old one: that old value is the actual value of a secret property, so it is made a
 /// secret too, as soon as it is read and before any report, log line or journal line can show it.
 /// </summary>
-public sealed class SecretBoundResource(IResource inner, SecretRedactor secrets) : IResource, IStartsService
+public sealed class SecretBoundResource(IResource inner, SecretRedactor secrets) : IResource, IStartsService, IClaimsSettings
 {
     public IResource Inner => inner;
+
+    /// <summary>What the wrapped resource sets, so that the check that no two resources fight still sees it.</summary>
+    public IEnumerable<SettingClaim> Claims => (inner as IClaimsSettings)?.Claims ?? [];
 
     public string TypeName => inner.TypeName;
 

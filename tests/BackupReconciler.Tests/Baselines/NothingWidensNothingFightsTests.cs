@@ -132,4 +132,16 @@ public sealed class NothingWidensNothingFightsTests
 
         Assert.Equal(2, BaselineErrors.Valid(baseline).Resources.Count);
     }
+
+    [Fact]
+    public void AResourceSetFromASecretStillHasItsSettingsCheckedForAFight()
+    {
+        var message = Error("""
+            { "name": "t", "parameters": { "Token": { "type": "string", "secret": true, "default": "s3cr3t-value" } }, "resources": [
+              { "id": "a", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "T": { "kind": "string", "data": "${Token}" } } } },
+              { "id": "b", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "T": { "kind": "string", "data": "other" } } } } ] }
+            """);
+
+        Assert.Contains("resources \"a\" (at b.json(2,3)) and \"b\" both set the registry value", message, StringComparison.Ordinal);
+    }
 }
