@@ -105,11 +105,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
     {
         try
         {
-            var undo = declaration.Resource.UndoOf(observed, changes);
-            var text = undo.ToJson().ToString(Newtonsoft.Json.Formatting.None);
-            return redact(text) == text
-                ? undo
-                : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
+            return declaration.Resource.UndoOf(observed, changes).KeptWithout(redact);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -15,6 +15,16 @@ public sealed record UndoStep(string? Type, JObject? Properties, string? Impossi
 
     public bool IsPossible => Impossible is null;
 
+    /// <summary>
+    /// This step, or the reason it cannot be kept when it would have to write a secret back: the journal
+    /// masks secrets, so such an undo could only restore "***". Plan and journal ask the same question here.
+    /// </summary>
+    public UndoStep KeptWithout(Func<string, string> redact)
+    {
+        var text = ToJson().ToString(Newtonsoft.Json.Formatting.None);
+        return redact(text) == text ? this : Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
+    }
+
     public JObject ToJson() => IsPossible
         ? new JObject { ["type"] = Type, ["properties"] = Properties!.DeepClone() }
         : new JObject { ["impossible"] = Impossible };

@@ -59,14 +59,8 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
             ["intended"] = c.Desired?.DeepClone(),
         })),
         ["restartServices"] = new JArray(declaration.RestartServices.Concat(declaration.Resource.RestartsWhenChanged).Cast<object>().ToArray()),
-        ["undo"] = KeepsNoSecret(undo).ToJson(),
+        ["undo"] = undo.KeptWithout(_secrets.Redact).ToJson(),
     });
-
-    /// <summary>An undo that would have to write a secret back cannot be kept: the journal masks secrets.</summary>
-    private UndoStep KeepsNoSecret(UndoStep undo)
-    {
-        return !_secrets.Reveals(undo.ToJson().ToString(Formatting.None)) ? undo : UndoStep.Cannot("the previous value holds a secret, which the journal does not keep; set it back by hand");
-    }
 
     public void AfterChange(ResourceDeclaration declaration, ResourceStatus outcome, string? error) => Write(new JObject
     {
