@@ -13,17 +13,21 @@ using BackupReconciler.Windows.ShadowStorage;
 using BackupReconciler.Windows.Sql;
 using BackupReconciler.Windows.UserRights;
 using BackupReconciler.Windows.Volumes;
+using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows;
 
 /// <summary>
 /// The machine this process runs on, as the engine sees hosts: one adapter per port, each reading its
 /// technology once per run and bounding every call by <see cref="Timeout"/>. Creating it touches nothing;
-/// each adapter connects when first asked. Facts come from the process environment.
+/// each adapter connects when first asked. Facts come from the process environment. The WMI adapters
+/// share the run's one WMI session, which disposing the host closes.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class LiveWindowsHost : IHost
+public sealed class LiveWindowsHost : IHost, IDisposable
 {
+    private readonly WmiSession _wmi;
+
     public LiveWindowsHost(TimeSpan? timeout = null)
     {
         Timeout = timeout ?? HostCall.DefaultTimeout;
@@ -32,14 +36,15 @@ public sealed class LiveWindowsHost : IHost
         var registry = new WindowsRegistry(Timeout);
         Registry = registry;
         Services = new WindowsServiceControl(Timeout);
-        Volumes = new WindowsVolumes(Timeout);
-        ShadowStorage = new WindowsShadowStorage(Timeout);
-        Antivirus = new WindowsAntivirus(Timeout);
+        _wmi = new WmiSession(Timeout);
+        Volumes = new WindowsVolumes(_wmi);
+        ShadowStorage = new WindowsShadowStorage(_wmi);
+        Antivirus = new WindowsAntivirus(_wmi);
         var sql = new WindowsSqlServer(registry, Timeout);
         Sql = sql;
         Files = new WindowsFileSystem(Timeout);
         ScheduledTasks = new WindowsScheduledTasks(Timeout);
-        Features = new WindowsFeatures(Timeout);
+        Features = new WindowsFeatures(_wmi);
         UserRights = new WindowsUserRights(Timeout);
         EventLog = new WindowsEventLog(Timeout);
         Firewall = new WindowsFirewall(new FirewallRuleStore(registry), new FwPolicy2Writer(Timeout), IndirectStrings.Resolve);
@@ -81,6 +86,8 @@ public sealed class LiveWindowsHost : IHost
     public IAccessRules AccessRules { get; }
 
     public IBackupActivity BackupActivity { get; }
+
+    public void Dispose() => _wmi.Dispose();
 
     /// <summary>
     /// The baseline variables a host provides (DESIGN §2). ProgramFiles is the native one, as a 64-bit

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Wmi;
@@ -7,10 +6,10 @@ namespace BackupReconciler.Windows.Antivirus;
 
 /// <summary>
 /// The antivirus port on the live machine: Microsoft Defender's MSFT_MpPreference
-/// (root\Microsoft\Windows\Defender). One read of the three exclusion lists per run; additions go
-/// through the class's static Add method only — never Set, which replaces whole lists that other teams
-/// and products own. Without Defender (another antivirus), reads fail with that reason rather than
-/// pretending there are no exclusions.
+/// (root/Microsoft/Windows/Defender), on the run's WMI session. One read of the three exclusion lists per
+/// run; additions go through the class's static Add method only — never Set, which replaces whole lists
+/// that other teams and products own. Without Defender (another antivirus), reads fail with that reason
+/// rather than pretending there are no exclusions.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed class WindowsAntivirus : IAntivirus
@@ -19,17 +18,17 @@ public sealed class WindowsAntivirus : IAntivirus
     private readonly Lock _lock = new();
     private AntivirusExclusions? _exclusions;
 
-    public WindowsAntivirus(TimeSpan? timeout = null)
+    internal WindowsAntivirus(WmiSession wmi)
     {
-        _wmi = new WmiSession(WmiSession.Defender, timeout ?? HostCall.DefaultTimeout);
+        _wmi = wmi;
     }
 
     public AntivirusExclusions Read()
     {
         lock (_lock)
         {
-            return _exclusions ??= Guard("reading Microsoft Defender's exclusions (MSFT_MpPreference)",
-                scope => DefenderMapping.ToExclusions(_wmi.Query(scope, DefenderMapping.ClassName, DefenderMapping.Properties)));
+            return _exclusions ??= DefenderMapping.ToExclusions(Guard(() =>
+                _wmi.Query("reading Microsoft Defender's exclusions (MSFT_MpPreference)", DefenderMapping.Query)));
         }
     }
 
@@ -45,20 +44,12 @@ public sealed class WindowsAntivirus : IAntivirus
         {
             try
             {
-                Guard("adding Microsoft Defender exclusions (MSFT_MpPreference.Add)", scope =>
+                const string what = "adding Microsoft Defender exclusions (MSFT_MpPreference.Add)";
+                var returnValue = Guard(() => _wmi.InvokeStatic(what, WmiNamespace.Defender, DefenderMapping.ClassName, "Add", parameters));
+                if (returnValue != 0)
                 {
-                    using var result = _wmi.InvokeStatic(scope, DefenderMapping.ClassName, "Add", inParameters =>
-                    {
-                        foreach (var (name, entries) in parameters)
-                        {
-                            inParameters[name] = entries;
-                        }
-                    });
-                    var returnValue = result["ReturnValue"] is { } value ? Convert.ToUInt32(value, CultureInfo.InvariantCulture) : 0;
-                    return returnValue == 0
-                        ? true
-                        : throw new HostOperationException($"MSFT_MpPreference.Add returned {returnValue.ToString(CultureInfo.InvariantCulture)}.");
-                });
+                    throw new HostOperationException($"{what}: {DefenderMapping.AddFailure(returnValue)}");
+                }
             }
             finally
             {
@@ -67,13 +58,13 @@ public sealed class WindowsAntivirus : IAntivirus
         }
     }
 
-    private T Guard<T>(string what, Func<System.Management.ManagementScope, T> call)
+    private static T Guard<T>(Func<T> call)
     {
         try
         {
-            return _wmi.Run(what, call);
+            return call();
         }
-        catch (HostOperationException e) when (e.InnerException is { } inner && WmiFailure.IsMissing(inner))
+        catch (HostOperationException e) when (WmiFailure.IsMissing(e.InnerException))
         {
             throw new HostOperationException($"Microsoft Defender is not available on this host ({e.Message}); another antivirus product needs its exclusions set by its own tools.", e);
         }

@@ -93,8 +93,8 @@ internal sealed class DismSession : IDisposable
         }
 
         var failure = ComFailure.From(hresult, Marshal.GetExceptionForHR(hresult)?.Message ?? "DISM failed", null);
-        return new HostOperationException(string.IsNullOrEmpty(message) ? $"{what}: {failure.Message}" : $"{what}: {message} ({WmiHex(hresult)})");
+        return new HostOperationException(string.IsNullOrEmpty(message) ? $"{what}: {failure.Message}" : $"{what}: {message} ({Hex(hresult)})");
     }
 
-    private static string WmiHex(int hresult) => "0x" + hresult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Hex(int hresult) => "0x" + hresult.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,8 @@ internal static class FeatureMapping
 
     public static readonly IReadOnlyList<string> Properties = ["Name", "InstallState"];
 
+    public static readonly WmiQuery Query = new(WmiNamespace.Cimv2, ClassName, Properties);
+
     /// <summary>Win32_OptionalFeature.InstallState: 1 Enabled, 2 Disabled, 3 Absent (payload removed), 4 Unknown.</summary>
     public static IReadOnlyDictionary<string, uint> ToStates(IEnumerable<WmiRow> rows)
     {

@@ -6,7 +6,7 @@ namespace BackupReconciler.Windows.Features;
 
 /// <summary>
 /// The features port on the live machine. Reading is one Win32_OptionalFeature query per run (name and
-/// install state: WMI, no child process). Installing and uninstalling go through the DISM API in process
+/// install state: WMI on the run's session, no child process). Installing and uninstalling go through the DISM API in process
 /// (dismapi.dll: DismInitialize, DismOpenSession, DismEnableFeature / DismDisableFeature), because WMI
 /// has no install method that works on Server (Win32_OptionalFeature is read-only; Server Manager's
 /// deployment provider is an undocumented asynchronous protocol) and the other ways start dism.exe or
@@ -24,9 +24,9 @@ public sealed class WindowsFeatures : IFeatures
     private readonly Lock _lock = new();
     private IReadOnlyDictionary<string, uint>? _states;
 
-    public WindowsFeatures(TimeSpan? timeout = null, TimeSpan? changeTimeout = null)
+    internal WindowsFeatures(WmiSession wmi, TimeSpan? changeTimeout = null)
     {
-        _wmi = new WmiSession(WmiSession.Cimv2, timeout ?? HostCall.DefaultTimeout);
+        _wmi = wmi;
         _changeTimeout = changeTimeout ?? DefaultChangeTimeout;
     }
 
@@ -95,6 +95,5 @@ public sealed class WindowsFeatures : IFeatures
     }
 
     private IReadOnlyDictionary<string, uint> States() =>
-        _states ??= _wmi.Run("reading the optional features (Win32_OptionalFeature)",
-            scope => FeatureMapping.ToStates(_wmi.Query(scope, FeatureMapping.ClassName, FeatureMapping.Properties)));
+        _states ??= FeatureMapping.ToStates(_wmi.Query("reading the optional features (Win32_OptionalFeature)", FeatureMapping.Query));
 }

@@ -5,14 +5,22 @@ namespace BackupReconciler.Windows.ShadowStorage;
 
 /// <summary>
 /// Win32_ShadowStorage and Win32_Volume instances → the shadow storage port, and the port's sizes →
-/// WMI's. The associations name volumes by reference (<c>Win32_Volume.DeviceID="\\\\?\\Volume{…}\\"</c>);
-/// the volumes query turns those device ids into the drive letters the port speaks.
+/// WMI's. The associations name volumes by reference (Volume and DiffVolume point at Win32_Volume
+/// instances, keyed by DeviceID <c>\\?\Volume{…}\</c>); the volumes query turns those device ids into
+/// the drive letters the port speaks.
 /// </summary>
 internal static class ShadowStorageMapping
 {
+    public const string ClassName = "Win32_ShadowStorage";
+
     public static readonly IReadOnlyList<string> VolumeProperties = ["DeviceID", "DriveLetter"];
 
+    /// <summary>Volume and DiffVolume are the class's keys, so an instance read with these can be written back.</summary>
     public static readonly IReadOnlyList<string> StorageProperties = ["Volume", "DiffVolume", "MaxSpace"];
+
+    public static readonly WmiQuery VolumeQuery = new(WmiNamespace.Cimv2, "Win32_Volume", VolumeProperties);
+
+    public static readonly WmiQuery StorageQuery = new(WmiNamespace.Cimv2, ClassName, StorageProperties);
 
     /// <summary>VSS's "no limit" (vssadmin's UNBOUNDED): the LONGLONG -1 of the VSS API, seen as uint64 by WMI.</summary>
     public const ulong Unbounded = ulong.MaxValue;
@@ -40,40 +48,18 @@ internal static class ShadowStorageMapping
     public static IReadOnlyList<ShadowStorageAssociation> ToAssociations(IEnumerable<WmiRow> storages, IReadOnlyDictionary<string, string> letters) =>
         storages
             .Select(row => (
-                For: DeviceIdOf(WmiValues.Text(row["Volume"])) is { } forId ? letters.GetValueOrDefault(forId) : null,
-                On: DeviceIdOf(WmiValues.Text(row["DiffVolume"])) is { } onId ? letters.GetValueOrDefault(onId) : null,
+                For: DeviceIdOf(row["Volume"]) is { } forId ? letters.GetValueOrDefault(forId) : null,
+                On: DeviceIdOf(row["DiffVolume"]) is { } onId ? letters.GetValueOrDefault(onId) : null,
                 Max: WmiValues.UInt64(row["MaxSpace"])))
             .Where(a => a.For is not null && a.On is not null)
             .Select(a => new ShadowStorageAssociation(a.For!, a.On!, ToPortSize(a.Max)))
             .ToList();
 
-    /// <summary>
-    /// The device id inside a WMI reference such as <c>Win32_Volume.DeviceID="\\\\?\\Volume{…}\\"</c>
-    /// (with or without a <c>\\HOST\root\cimv2:</c> prefix): the quoted value with WMI's backslash escapes undone.
-    /// </summary>
-    public static string? DeviceIdOf(string? reference)
-    {
-        const string key = "DeviceID=\"";
-        var start = reference?.IndexOf(key, StringComparison.OrdinalIgnoreCase) ?? -1;
-        if (start < 0 || !reference!.EndsWith('"'))
-        {
-            return null;
-        }
-
-        var quoted = reference[(start + key.Length)..^1];
-        var text = new System.Text.StringBuilder(quoted.Length);
-        for (var i = 0; i < quoted.Length; i++)
-        {
-            if (quoted[i] == '\\' && i + 1 < quoted.Length)
-            {
-                i++;
-            }
-
-            text.Append(quoted[i]);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The device id a Volume or DiffVolume reference points at (Win32_Volume's key), or null when it is no such reference.</summary>
+    public static string? DeviceIdOf(object? reference) =>
+        reference is WmiReference { ClassName: var className } && className.Equals("Win32_Volume", StringComparison.OrdinalIgnoreCase)
+            ? WmiValues.ReferenceKey(reference, "DeviceID")
+            : null;
 
     /// <summary>
     /// WMI's maximum → the port's: unbounded (and anything past long's range, which no disk reaches) is
@@ -87,6 +73,18 @@ internal static class ShadowStorageMapping
 
     /// <summary>The volume as Win32_ShadowStorage.Create takes it: a drive letter with its backslash.</summary>
     public static string ToCreateVolume(string volume) => volume + "\\";
+
+    /// <summary>Win32_ShadowStorage.Create(Volume, DiffVolume, MaxSpace): two volume paths and a uint64 maximum.</summary>
+    public static IReadOnlyList<WmiParameter> CreateParameters(string forVolume, string onVolume, long? maxSizeBytes) =>
+    [
+        new("Volume", ToCreateVolume(forVolume)),
+        new("DiffVolume", ToCreateVolume(onVolume)),
+        new("MaxSpace", ToWmiSize(maxSizeBytes)),
+    ];
+
+    /// <summary>Whether a Win32_ShadowStorage row is the association for <paramref name="forVolume"/> on <paramref name="onVolume"/>.</summary>
+    public static bool Is(WmiRow storage, IReadOnlyDictionary<string, string> letters, string forVolume, string onVolume) =>
+        ToAssociations([storage], letters) is [{ } found] && found.ForVolume == forVolume && found.OnVolume == onVolume;
 
     /// <summary>Win32_ShadowStorage.Create's documented return codes, in its own words.</summary>
     public static string CreateFailure(uint returnValue) =>

@@ -1,4 +1,3 @@
-using System.Management;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
 using BackupReconciler.Windows.Wmi;
@@ -7,23 +6,22 @@ namespace BackupReconciler.Windows.ShadowStorage;
 
 /// <summary>
 /// The shadow storage port on the live machine through WMI (DESIGN §8: never vssadmin, whose output is
-/// localised): one Win32_Volume and one Win32_ShadowStorage query per run answer every ReadFor; Create is
-/// Win32_ShadowStorage.Create; a new maximum is MaxSpace written back with Put. Unbounded is
+/// localised), on the run's WMI session: one Win32_Volume and one Win32_ShadowStorage query per run answer
+/// every ReadFor; Create is the static method Win32_ShadowStorage.Create, its ReturnValue checked; a new
+/// maximum is MaxSpace written back to the association's instance (ModifyInstance). Unbounded is
 /// <see cref="ShadowStorageMapping.Unbounded"/>. A change drops the cached read, so the verification
 /// after it reads VSS again.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed class WindowsShadowStorage : IShadowStorage
 {
-    private const string StorageClass = "Win32_ShadowStorage";
-
     private readonly WmiSession _wmi;
     private readonly Lock _lock = new();
     private IReadOnlyList<ShadowStorageAssociation>? _associations;
 
-    public WindowsShadowStorage(TimeSpan? timeout = null)
+    internal WindowsShadowStorage(WmiSession wmi)
     {
-        _wmi = new WmiSession(WmiSession.Cimv2, timeout ?? HostCall.DefaultTimeout);
+        _wmi = wmi;
     }
 
     public IReadOnlyList<ShadowStorageAssociation> ReadFor(string forVolume)
@@ -31,10 +29,9 @@ public sealed class WindowsShadowStorage : IShadowStorage
         var name = Normalize(forVolume);
         lock (_lock)
         {
-            _associations ??= _wmi.Run("reading the shadow storage associations (Win32_ShadowStorage)", scope =>
-                ShadowStorageMapping.ToAssociations(
-                    _wmi.Query(scope, StorageClass, ShadowStorageMapping.StorageProperties),
-                    ShadowStorageMapping.DriveLetters(_wmi.Query(scope, "Win32_Volume", ShadowStorageMapping.VolumeProperties))));
+            _associations ??= ShadowStorageMapping.ToAssociations(
+                _wmi.Query("reading the shadow storage associations (Win32_ShadowStorage)", ShadowStorageMapping.StorageQuery),
+                DriveLetters());
             return _associations.Where(a => a.ForVolume == name).ToList();
         }
     }
@@ -43,18 +40,14 @@ public sealed class WindowsShadowStorage : IShadowStorage
     {
         CheckSize(maxSizeBytes);
         var (forName, onName) = (Normalize(forVolume), Normalize(onVolume));
-        Change($"creating the shadow storage for {forName} on {onName}", scope =>
+        Change(() =>
         {
-            using var result = _wmi.InvokeStatic(scope, StorageClass, "Create", parameters =>
-            {
-                parameters["Volume"] = ShadowStorageMapping.ToCreateVolume(forName);
-                parameters["DiffVolume"] = ShadowStorageMapping.ToCreateVolume(onName);
-                parameters["MaxSpace"] = ShadowStorageMapping.ToWmiSize(maxSizeBytes);
-            });
-            var returnValue = Convert.ToUInt32(result["ReturnValue"], System.Globalization.CultureInfo.InvariantCulture);
+            var what = $"creating the shadow storage for {forName} on {onName}";
+            var returnValue = _wmi.InvokeStatic(what, WmiNamespace.Cimv2, ShadowStorageMapping.ClassName, "Create",
+                ShadowStorageMapping.CreateParameters(forName, onName, maxSizeBytes));
             if (returnValue != 0)
             {
-                throw new HostOperationException(ShadowStorageMapping.CreateFailure(returnValue));
+                throw new HostOperationException($"{what}: {ShadowStorageMapping.CreateFailure(returnValue)}");
             }
         });
     }
@@ -63,41 +56,28 @@ public sealed class WindowsShadowStorage : IShadowStorage
     {
         CheckSize(maxSizeBytes);
         var (forName, onName) = (Normalize(forVolume), Normalize(onVolume));
-        Change($"setting the shadow storage maximum for {forName} on {onName}", scope =>
+        Change(() =>
         {
-            var letters = ShadowStorageMapping.DriveLetters(_wmi.Query(scope, "Win32_Volume", ShadowStorageMapping.VolumeProperties));
-            var query = new SelectQuery(StorageClass);
-            using var searcher = new ManagementObjectSearcher(scope, query, new System.Management.EnumerationOptions { Timeout = _wmi.Timeout, ReturnImmediately = true, Rewindable = false });
-            using var results = searcher.Get();
-            foreach (ManagementObject storage in results)
+            var what = $"setting the shadow storage maximum for {forName} on {onName}";
+            var letters = DriveLetters();
+            if (!_wmi.Modify(what, ShadowStorageMapping.StorageQuery, row => ShadowStorageMapping.Is(row, letters, forName, onName),
+                    "MaxSpace", ShadowStorageMapping.ToWmiSize(maxSizeBytes)))
             {
-                using (storage)
-                {
-                    var row = new WmiRow(ShadowStorageMapping.StorageProperties.ToDictionary(p => p, p => (object?)storage[p], StringComparer.OrdinalIgnoreCase));
-                    if (ShadowStorageMapping.ToAssociations([row], letters) is [{ } found] && found.ForVolume == forName && found.OnVolume == onName)
-                    {
-                        storage["MaxSpace"] = ShadowStorageMapping.ToWmiSize(maxSizeBytes);
-                        storage.Put(new PutOptions(null, _wmi.Timeout, false, PutType.UpdateOnly));
-                        return;
-                    }
-                }
+                throw new HostOperationException($"{what}: The specified shadow copy storage association was not found. (0x80042308)");
             }
-
-            throw new HostOperationException("The specified shadow copy storage association was not found. (0x80042308)");
         });
     }
 
-    private void Change(string what, Action<ManagementScope> change)
+    private IReadOnlyDictionary<string, string> DriveLetters() =>
+        ShadowStorageMapping.DriveLetters(_wmi.Query("reading the volumes' device ids (Win32_Volume)", ShadowStorageMapping.VolumeQuery));
+
+    private void Change(Action change)
     {
         lock (_lock)
         {
             try
             {
-                _wmi.Run(what, scope =>
-                {
-                    change(scope);
-                    return true;
-                });
+                change();
             }
             finally
             {

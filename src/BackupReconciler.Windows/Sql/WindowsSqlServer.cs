@@ -112,7 +112,7 @@ public sealed class WindowsSqlServer : ISqlServer
                 command.CommandTimeout = CommandTimeoutSeconds;
                 foreach (var parameter in statement.Parameters)
                 {
-                    command.Parameters.Add(new SqlParameter(parameter.Name, parameter.Type, parameter.Size) { Value = parameter.Value ?? DBNull.Value });
+                    command.Parameters.Add(parameter.ToSqlParameter());
                 }
 
                 return call(command);

@@ -9,6 +9,8 @@ internal static class VolumeMapping
     /// <summary>The only properties the port needs (DESIGN §8: select only what is used).</summary>
     public static readonly IReadOnlyList<string> Properties = ["DriveLetter", "Capacity", "FreeSpace"];
 
+    public static readonly WmiQuery Query = new(WmiNamespace.Cimv2, "Win32_Volume", Properties);
+
     /// <summary>
     /// Volumes without a drive letter (the system reserved partition, mount points) are not named by any
     /// baseline; a drive without a medium (an empty DVD drive) has no capacity and nothing to check.

@@ -6,7 +6,7 @@ namespace BackupReconciler.Windows.Volumes;
 
 /// <summary>
 /// The volumes port on the live machine: one Win32_Volume query (drive letter, capacity, free space) per
-/// run, shared by every free-space and shadow storage check (DESIGN §8).
+/// run, shared by every free-space and shadow storage check (DESIGN §8), on the run's WMI session.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed class WindowsVolumes : IVolumes
@@ -15,17 +15,16 @@ public sealed class WindowsVolumes : IVolumes
     private readonly Lock _lock = new();
     private IReadOnlyList<VolumeInfo>? _volumes;
 
-    public WindowsVolumes(TimeSpan? timeout = null)
+    internal WindowsVolumes(WmiSession wmi)
     {
-        _wmi = new WmiSession(WmiSession.Cimv2, timeout ?? HostCall.DefaultTimeout);
+        _wmi = wmi;
     }
 
     public IReadOnlyList<VolumeInfo> ReadAll()
     {
         lock (_lock)
         {
-            return _volumes ??= _wmi.Run("reading the volumes (Win32_Volume)",
-                scope => VolumeMapping.ToVolumes(_wmi.Query(scope, "Win32_Volume", VolumeMapping.Properties)));
+            return _volumes ??= VolumeMapping.ToVolumes(_wmi.Query("reading the volumes (Win32_Volume)", VolumeMapping.Query));
         }
     }
 }

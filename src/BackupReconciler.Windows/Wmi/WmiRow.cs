@@ -2,7 +2,7 @@ namespace BackupReconciler.Windows.Wmi;
 
 /// <summary>
 /// One WMI instance as plain values, property name → value (names ignore case), so that the mappings to
-/// port types are pure functions that run and are tested anywhere, and no ManagementObject leaves the query.
+/// port types are pure functions that run and are tested anywhere, and no MI instance leaves the session.
 /// </summary>
 public sealed class WmiRow(IReadOnlyDictionary<string, object?> values)
 {

@@ -24,4 +24,13 @@ internal static class WmiValues
         string text => [text],
         _ => throw new InvalidCastException($"a WMI string array was a {value.GetType().Name}"),
     };
+
+    /// <summary>The key property of a reference-typed value (Win32_ShadowStorage.Volume → Win32_Volume's DeviceID).</summary>
+    public static string? ReferenceKey(object? value, string key) => (value as WmiReference)?[key] as string;
+
+    /// <summary>
+    /// A method's ReturnValue (uint32 for the methods used here) as a number; a method that returned none
+    /// (a void method, or a provider that leaves it out on success) is 0, success.
+    /// </summary>
+    public static uint ReturnCode(object? value) => value is null ? 0 : Convert.ToUInt32(value, CultureInfo.InvariantCulture);
 }

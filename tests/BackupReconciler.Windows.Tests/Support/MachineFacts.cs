@@ -1,5 +1,5 @@
-using System.Management;
 using System.Runtime.Versioning;
+using Microsoft.Management.Infrastructure;
 using Microsoft.Win32;
 
 namespace BackupReconciler.Windows.Tests.Support;
@@ -28,24 +28,24 @@ public static class MachineFacts
     }
 
     /// <summary>
-    /// A drive letter ("C:") whose volume has a shadow storage association, asked of WMI directly
-    /// (each Win32_ShadowStorage's Volume reference, then that Win32_Volume's DriveLetter); null when there is none.
+    /// A drive letter ("C:") whose volume has a shadow storage association, asked of WMI directly through
+    /// MI (each Win32_ShadowStorage's Volume reference, then that Win32_Volume instance's DriveLetter),
+    /// not through the adapter's session and mapping; null when there is none.
     /// </summary>
     public static string? VolumeWithShadowStorage()
     {
-        using var searcher = new ManagementObjectSearcher(@"root\cimv2", "SELECT Volume FROM Win32_ShadowStorage");
-        using var results = searcher.Get();
-        foreach (var storage in results.Cast<ManagementBaseObject>())
+        using var session = CimSession.Create(null);
+        foreach (var storage in session.QueryInstances("root/cimv2", "WQL", "SELECT Volume FROM Win32_ShadowStorage"))
         {
             using (storage)
             {
-                if (storage["Volume"] is not string reference)
+                if (storage.CimInstanceProperties["Volume"]?.Value is not CimInstance reference)
                 {
                     continue;
                 }
 
-                using var volume = new ManagementObject(reference);
-                if (volume["DriveLetter"] is string { Length: > 0 } letter)
+                using var volume = session.GetInstance("root/cimv2", reference);
+                if (volume.CimInstanceProperties["DriveLetter"]?.Value is string { Length: > 0 } letter)
                 {
                     return letter;
                 }

@@ -137,6 +137,48 @@ public sealed class SqlStatementsTests
         Assert.Null(sql.ReadLogins("MSDPM2012"));
     }
 
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void SqlClientSendsEachParameterWithItsStatedTypeAndLengthNotOneInferredFromTheValue(string what, SqlStatement statement)
+    {
+        foreach (var parameter in statement.Parameters)
+        {
+            var sent = parameter.ToSqlParameter();
+
+            Assert.Equal((parameter.Name, parameter.Type, parameter.Size, parameter.Value), (sent.ParameterName, sent.SqlDbType, sent.Size, sent.Value));
+        }
+
+        Assert.NotEmpty(what);
+    }
+
+    [Fact]
+    public void ANameLongerThanSysnameIsSentAsMaxAndANullAsSqlNull()
+    {
+        var longName = @"CONTOSO" + new string('a', 200);
+
+        var sent = Assert.Single(SqlStatements.CreateWindowsLogin(longName).Parameters).ToSqlParameter();
+
+        Assert.Equal((System.Data.SqlDbType.NVarChar, -1, (object)longName), (sent.SqlDbType, sent.Size, sent.Value));
+        Assert.Equal(DBNull.Value, new SqlParameterValue("@owner", System.Data.SqlDbType.NVarChar, 128, null).ToSqlParameter().Value);
+    }
+
+    [Fact]
+    public void TheConnectionIsEncryptedIntegratedSecurityThatNeedsNoEntraProvider()
+    {
+        // SqlClient 7 moved the Entra (Active Directory) providers to Microsoft.Data.SqlClient.Extensions.Azure,
+        // which this tool does not ship: its connection must never ask for one.
+        var text = new WindowsSqlServer(new SnapshotRegistry(new FaultInjector()), TimeSpan.FromSeconds(45)).ConnectionString("MSDPM2012");
+        var parsed = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(text);
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(text);
+
+        Assert.Equal(Microsoft.Data.SqlClient.SqlAuthenticationMethod.NotSpecified, parsed.Authentication);
+        Assert.True(parsed.IntegratedSecurity);
+        Assert.Equal(Microsoft.Data.SqlClient.SqlConnectionEncryptOption.Mandatory, parsed.Encrypt);
+        Assert.True(parsed.TrustServerCertificate);
+        Assert.Equal(("master", "BackupReconciler", 15), (parsed.InitialCatalog, parsed.ApplicationName, parsed.ConnectTimeout));
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
     [Fact]
     public void TheConnectionIsIntegratedSecurityToTheLocalInstanceWithACommandTimeout()
     {

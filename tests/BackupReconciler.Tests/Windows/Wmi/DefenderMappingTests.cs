@@ -33,16 +33,25 @@ public sealed class DefenderMappingTests
     }
 
     [Fact]
-    public void AddSendsOnlyTheListsThatHaveEntries()
+    public void AddSendsOnlyTheListsThatHaveEntriesAsStringArrays()
     {
         var parameters = DefenderMapping.ToAddParameters(new AntivirusExclusions([], ["OBEngine.exe"], [".vhdx"]));
 
-        Assert.Equal(["ExclusionProcess: OBEngine.exe", "ExclusionExtension: .vhdx"], parameters.Select(p => $"{p.Parameter}: {string.Join(",", p.Entries)}"));
+        Assert.Equal(
+            ["ExclusionProcess StringArray OBEngine.exe", "ExclusionExtension StringArray .vhdx"],
+            parameters.Select(p => $"{p.Name} {p.Type} {string.Join(",", (string[])p.Value)}"));
     }
 
     [Fact]
-    public void OnlyTheExclusionPropertiesAreSelected()
+    public void OnlyTheExclusionPropertiesAreSelectedFromDefendersNamespace()
     {
-        Assert.Equal(["ExclusionPath", "ExclusionProcess", "ExclusionExtension"], DefenderMapping.Properties);
+        Assert.Equal("SELECT ExclusionPath, ExclusionProcess, ExclusionExtension FROM MSFT_MpPreference", DefenderMapping.Query.Wql);
+        Assert.Equal("root/Microsoft/Windows/Defender", DefenderMapping.Query.Namespace);
+    }
+
+    [Fact]
+    public void ANonzeroReturnFromAddIsReportedAsTheNumberItIs()
+    {
+        Assert.StartsWith("MSFT_MpPreference.Add returned 2, not 0 (success)", DefenderMapping.AddFailure(2), StringComparison.Ordinal);
     }
 }

@@ -45,4 +45,10 @@ public sealed class FeatureMappingTests
 
         Assert.Contains("unknown", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnlyTheNameAndInstallStateAreSelected()
+    {
+        Assert.Equal("SELECT Name, InstallState FROM Win32_OptionalFeature", FeatureMapping.Query.Wql);
+    }
 }

@@ -18,12 +18,19 @@ public sealed class ShadowStorageMappingTests
         WmiRow.Of(("DeviceID", Reserved), ("DriveLetter", null)),
     ];
 
-    [Theory]
-    [InlineData("Win32_Volume.DeviceID=\"\\\\\\\\?\\\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\\\\"")]
-    [InlineData("\\\\DPM01\\root\\cimv2:Win32_Volume.DeviceID=\"\\\\\\\\?\\\\Volume{4c1b02c1-d990-11dc-99ae-806e6f6e6963}\\\\\"")]
-    public void AVolumeReferenceGivesTheDeviceIdWithWmisEscapesUndone(string reference)
+    [Fact]
+    public void AVolumeReferenceGivesTheDeviceIdItsKeyHolds()
     {
-        Assert.Equal(SystemVolume, ShadowStorageMapping.DeviceIdOf(reference));
+        Assert.Equal(SystemVolume, ShadowStorageMapping.DeviceIdOf(Reference(SystemVolume)));
+        Assert.Equal(SystemVolume, ShadowStorageMapping.DeviceIdOf(new WmiReference("win32_volume", new Dictionary<string, object?> { ["deviceid"] = SystemVolume })));
+    }
+
+    [Fact]
+    public void AnythingButAWin32VolumeReferenceHasNoDeviceId()
+    {
+        Assert.Null(ShadowStorageMapping.DeviceIdOf(null));
+        Assert.Null(ShadowStorageMapping.DeviceIdOf(SystemVolume));
+        Assert.Null(ShadowStorageMapping.DeviceIdOf(new WmiReference("Win32_ShadowCopy", new Dictionary<string, object?> { ["DeviceID"] = SystemVolume })));
     }
 
     [Fact]
@@ -49,6 +56,35 @@ public sealed class ShadowStorageMappingTests
         Assert.Equal(@"C:\", ShadowStorageMapping.ToCreateVolume("C:"));
     }
 
+    [Fact]
+    public void CreateSendsTwoVolumePathsAndAUInt64Maximum()
+    {
+        var parameters = ShadowStorageMapping.CreateParameters("C:", "D:", null);
+
+        Assert.Equal(
+            ["Volume String C:\\", "DiffVolume String D:\\", $"MaxSpace UInt64 {ulong.MaxValue}"],
+            parameters.Select(p => $"{p.Name} {p.Type} {p.Value}"));
+    }
+
+    [Fact]
+    public void TheAssociationToChangeIsFoundByBothItsVolumes()
+    {
+        var letters = ShadowStorageMapping.DriveLetters(Volumes);
+        var cOnD = WmiRow.Of(("Volume", Reference(SystemVolume)), ("DiffVolume", Reference(DataVolume)), ("MaxSpace", 1UL));
+
+        Assert.True(ShadowStorageMapping.Is(cOnD, letters, "C:", "D:"));
+        Assert.False(ShadowStorageMapping.Is(cOnD, letters, "C:", "C:"));
+        Assert.False(ShadowStorageMapping.Is(cOnD, letters, "D:", "D:"));
+    }
+
+    [Fact]
+    public void TheQueriesSelectOnlyWhatTheMappingReadsAndTheWriteNeeds()
+    {
+        Assert.Equal("SELECT DeviceID, DriveLetter FROM Win32_Volume", ShadowStorageMapping.VolumeQuery.Wql);
+        Assert.Equal("SELECT Volume, DiffVolume, MaxSpace FROM Win32_ShadowStorage", ShadowStorageMapping.StorageQuery.Wql);
+        Assert.Equal("root/cimv2", ShadowStorageMapping.StorageQuery.Namespace);
+    }
+
     [Theory]
     [InlineData(3u, "Specified volume not found. (Win32_ShadowStorage.Create returned 3)")]
     [InlineData(5u, "Shadow copy storage area already exists. (Win32_ShadowStorage.Create returned 5)")]
@@ -58,6 +94,7 @@ public sealed class ShadowStorageMappingTests
         Assert.Equal(message, ShadowStorageMapping.CreateFailure(code));
     }
 
-    private static string Reference(string deviceId) =>
-        "Win32_Volume.DeviceID=\"" + deviceId.Replace("\\", "\\\\", StringComparison.Ordinal) + "\"";
+    /// <summary>A Volume or DiffVolume value as MI gives it: a key-only Win32_Volume instance.</summary>
+    private static WmiReference Reference(string deviceId) =>
+        new("Win32_Volume", new Dictionary<string, object?> { ["DeviceID"] = deviceId });
 }

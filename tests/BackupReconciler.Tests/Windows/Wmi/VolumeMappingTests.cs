@@ -4,7 +4,7 @@ using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Tests.Windows.Wmi;
 
-/// <summary>Win32_Volume values (as System.Management boxes them) → the volumes port.</summary>
+/// <summary>Win32_Volume values (as MI boxes them: uint64 as ulong, strings) → the volumes port.</summary>
 public sealed class VolumeMappingTests
 {
     [Fact]
@@ -26,6 +26,7 @@ public sealed class VolumeMappingTests
     [Fact]
     public void OnlyTheThreePropertiesThePortNeedsAreSelected()
     {
-        Assert.Equal(["DriveLetter", "Capacity", "FreeSpace"], VolumeMapping.Properties);
+        Assert.Equal("SELECT DriveLetter, Capacity, FreeSpace FROM Win32_Volume", VolumeMapping.Query.Wql);
+        Assert.Equal("root/cimv2", VolumeMapping.Query.Namespace);
     }
 }
