@@ -22,9 +22,6 @@ internal static class TaskScheduler
     /// <summary>TASK_LOGON_SERVICE_ACCOUNT: SYSTEM, LOCAL SERVICE, NETWORK SERVICE, no password.</summary>
     public const int LogonServiceAccount = 5;
 
-    /// <summary>TASK_RUNLEVEL_HIGHEST.</summary>
-    public const int RunLevelHighest = 1;
-
     /// <summary>TASK_TRIGGER_TIME.</summary>
     public const int TimeTrigger = 1;
 

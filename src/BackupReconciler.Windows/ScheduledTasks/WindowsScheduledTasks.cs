@@ -122,10 +122,9 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
     {
         task.get_RegistrationInfo().put_Description(definition.Description);
 
-        var principal = task.get_Principal();
-        principal.put_UserId(definition.RunAs);
-        principal.put_LogonType(TaskScheduler.LogonServiceAccount);
-        principal.put_RunLevel(TaskScheduler.RunLevelHighest);
+        // The account is given where Windows documents it for a service account: RegisterTaskDefinition's
+        // user and logon type, which set the principal (SYSTEM's token is never filtered, so no run level).
+        // Setting IPrincipal's members as well would add nothing, and Wine's are stubs that fail.
 
         var settings = task.get_Settings();
         settings.put_MultipleInstances((int)definition.Overlap);
