@@ -12,7 +12,7 @@ using BackupReconciler.Windows.Com;
 namespace BackupReconciler.Windows.ScheduledTasks;
 
 /// <summary>CLSID_TaskScheduler (ProgID Schedule.Service) and the constants of taskschd.h that the adapter passes.</summary>
-internal static class TaskScheduler
+internal static class TaskSchedulerApi
 {
     public static readonly Guid Class = new("0f87369f-a4e5-4cfc-bd3e-73e6154572dd");
 

@@ -53,7 +53,7 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
             try
             {
                 FolderForRegistering(service, location.Folder)
-                    .RegisterTaskDefinition(location.Name, task, TaskScheduler.CreateOrUpdate, user, Variant.Empty, TaskScheduler.LogonServiceAccount, Variant.Empty);
+                    .RegisterTaskDefinition(location.Name, task, TaskSchedulerApi.CreateOrUpdate, user, Variant.Empty, TaskSchedulerApi.LogonServiceAccount, Variant.Empty);
             }
             finally
             {
@@ -135,13 +135,13 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
         settings.put_DisallowStartIfOnBatteries(ComRuntime.VariantBool(false));
         settings.put_StopIfGoingOnBatteries(ComRuntime.VariantBool(false));
 
-        var trigger = (ITimeTrigger)task.get_Triggers().Create(TaskScheduler.TimeTrigger);
+        var trigger = (ITimeTrigger)task.get_Triggers().Create(TaskSchedulerApi.TimeTrigger);
         trigger.put_StartBoundary(now.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         trigger.put_RandomDelay(Iso(definition.RandomDelay));
         var repetition = trigger.get_Repetition();
         repetition.put_Interval(Iso(definition.Every));
 
-        var action = (IExecAction)task.get_Actions().Create(TaskScheduler.ExecAction);
+        var action = (IExecAction)task.get_Actions().Create(TaskSchedulerApi.ExecAction);
         action.put_Path(definition.Command);
         action.put_Arguments(definition.Arguments);
     }
@@ -157,7 +157,7 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
         for (var i = 1; i <= actions.get_Count(); i++)
         {
             var action = actions.get_Item(i);
-            if (action.get_Type() == TaskScheduler.ExecAction)
+            if (action.get_Type() == TaskSchedulerApi.ExecAction)
             {
                 var exec = (IExecAction)action;
                 (command, arguments) = (exec.get_Path() ?? "", exec.get_Arguments() ?? "");
@@ -170,7 +170,7 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
         for (var i = 1; i <= triggers.get_Count(); i++)
         {
             var trigger = triggers.get_Item(i);
-            if (trigger.get_Type() == TaskScheduler.TimeTrigger)
+            if (trigger.get_Type() == TaskSchedulerApi.TimeTrigger)
             {
                 every = Span(trigger.get_Repetition().get_Interval());
                 delay = Span(((ITimeTrigger)trigger).get_RandomDelay());
@@ -253,7 +253,7 @@ public sealed class WindowsScheduledTasks : IScheduledTasks, IScheduledTaskRegis
         ITaskService? service = null;
         try
         {
-            service = ComRuntime.Create<ITaskService>(TaskScheduler.Class);
+            service = ComRuntime.Create<ITaskService>(TaskSchedulerApi.Class);
             service.Connect(Variant.Empty, Variant.Empty, Variant.Empty, Variant.Empty);
             return use(service);
         }
