@@ -53,10 +53,13 @@ internal static class ScheduledRun
             arguments.Add("--what-if");
         }
 
-        var what = audit ? "audits the host against" : "applies";
+        // The description names neither the baseline nor the interval, which the arguments and trigger hold:
+        // a changed interval is then reported once, as itself.
         return new ScheduledTaskDefinition(
             TaskPath,
-            $"BackupReconciler {what} {baseline} every {Say(every)} (registered by schedule install).",
+            audit
+                ? "BackupReconciler audits this host against its baseline on this schedule and changes nothing (registered by schedule install)."
+                : "BackupReconciler applies its baseline to this host on this schedule (registered by schedule install).",
             program,
             WindowsCommandLine.Join(arguments),
             every,
