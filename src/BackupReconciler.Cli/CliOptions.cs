@@ -207,6 +207,11 @@ public sealed record CliOptions(
                 throw Error("schedule needs what to do: schedule install BASELINE [--every 30m] [--vars FILE] [--audit], schedule show, or schedule remove.");
             }
 
+            if (baselines[0] != "install" && (varsFile is not null || interval is not null || audit))
+            {
+                throw Error($"--vars, --every and --audit are for schedule install; schedule {baselines[0]} takes none of them.");
+            }
+
             return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout,
                 Interval: interval ?? Schedule.ScheduledRun.DefaultEvery, Audit: audit);
         }

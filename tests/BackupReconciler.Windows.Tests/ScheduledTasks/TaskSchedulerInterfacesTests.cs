@@ -99,7 +99,7 @@ public sealed class TaskSchedulerInterfacesTests : IDisposable
         {
             return service.GetFolder(Folder);
         }
-        catch (Exception e) when (e.HResult == ComFailure.FileNotFound)
+        catch (Exception e) when (e.HResult is ComFailure.FileNotFound or ComFailure.PathNotFound)
         {
             return service.GetFolder("\\").CreateFolder(Folder.TrimStart('\\'), Variant.Empty);
         }

@@ -264,6 +264,14 @@ public sealed class ScheduleCliTests : IDisposable
     }
 
     [Fact]
+    public void InstallsOptionsGivenToShowAreAnErrorNotIgnored()
+    {
+        var (exit, _, error) = Run("schedule", "show", "--every", "1h", "--snapshot", Snapshot());
+
+        Assert.Equal((1, "error: --vars, --every and --audit are for schedule install; schedule show takes none of them."), (exit, error.TrimEnd()));
+    }
+
+    [Fact]
     public void TheScheduledRunDoesNotAskForDetailedExitCodes()
     {
         var definition = ScheduledRun.Define(Program, @"C:\b.json", null, null, TimeSpan.FromMinutes(30), audit: false);
