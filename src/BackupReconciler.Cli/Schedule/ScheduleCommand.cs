@@ -21,6 +21,16 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
         var current = tasks.ReadDefinition(wanted.FullPath);
         var differences = current is null ? [] : TaskDifference.Between(current, wanted);
         var summary = $"{(wanted.Arguments.EndsWith("--what-if", StringComparison.Ordinal) ? "an audit (apply --what-if)" : "apply")} every {ScheduledRun.Say(wanted.Every)} as {wanted.RunAs}";
+        // Registered (and read back) before anything is said: a failure must not follow a "created".
+        if (!whatIf && (current is null || differences.Count > 0))
+        {
+            tasks.Register(wanted);
+            if (Unkept(wanted) is { } problem)
+            {
+                return problem;
+            }
+        }
+
         if (current is null)
         {
             stdout.WriteLine($"{prefix}{(whatIf ? "would create" : "created")} the task {wanted.FullPath}: {summary}, random delay up to {ScheduledRun.Say(wanted.RandomDelay)}, never two runs at once (multiple instances: {wanted.Overlap}), stopped after {ScheduledRun.Say(wanted.ExecutionTimeLimit)}, a missed run made up when the machine is back (start when available).");
@@ -34,15 +44,6 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
         else
         {
             stdout.WriteLine($"{prefix}{(whatIf ? "would change" : "changed")} the task {wanted.FullPath}: {string.Join("; ", differences)}.");
-        }
-
-        if (!whatIf && (current is null || differences.Count > 0))
-        {
-            tasks.Register(wanted);
-            if (Unkept(wanted) is { } problem)
-            {
-                return problem;
-            }
         }
 
         return EnsureEventSource(whatIf);

@@ -264,6 +264,20 @@ public sealed class ScheduleCliTests : IDisposable
     }
 
     [Fact]
+    public void ARegistrationTheHostRefusesIsAFailureAndNothingClaimsItWasCreated()
+    {
+        var snapshot = _folder.Write("s.json", """
+            { "computerName": "H", "faults": [ { "operation": "set", "target": "task:\\BackupReconciler\\Scheduled correction", "message": "Access is denied. (0x80070005)" } ] }
+            """);
+
+        var (exit, output, error) = Run("schedule", "install", Baseline(), "--snapshot", snapshot);
+
+        Assert.Equal((4, ""), (exit, output));
+        Assert.Equal("error: schedule install: Access is denied. (0x80070005)", error.TrimEnd());
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
     public void InstallsOptionsGivenToShowAreAnErrorNotIgnored()
     {
         var (exit, _, error) = Run("schedule", "show", "--every", "1h", "--snapshot", Snapshot());
