@@ -17,6 +17,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>Masks secret variables in everything this run writes; filled as secrets become known.</summary>
     private readonly SecretRedactor _redactor = new();
 
+    /// <summary>The program a scheduled task starts (<c>schedule install</c>); this process unless a test says otherwise.</summary>
+    public Schedule.ProgramInvocation? ScheduledProgram { get; init; }
+
+    /// <summary>Registers the event log source for <c>schedule install</c>; none until the event log sink's registrar is wired in.</summary>
+    public Schedule.IEventSourceRegistrar? EventSources { get; init; }
+
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
     public TextReader StandardInput { get; init; } = TextReader.Null;
 
@@ -119,6 +125,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         if (options.Verb == "validate")
         {
             return Validate(options, loader);
+        }
+
+        if (options.Verb == "schedule")
+        {
+            return Schedule(options);
         }
 
         if (options.Verb == "watch")
@@ -311,6 +322,21 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         return ExitCodes.NoChanges;
+    }
+
+    private int Schedule(CliOptions options)
+    {
+        var request = new Schedule.ScheduleRequest(options.Baselines[0], options.Baselines.ElementAtOrDefault(1), options.Variables.File, options.StateDirectory,
+            options.Interval!.Value, options.WhatIf, options.Audit, options.Snapshot);
+        try
+        {
+            return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, clock, _redactor);
+        }
+        catch (Schedule.ScheduleFailedException e)
+        {
+            stderr.WriteLine(_redactor.Redact($"error: {e.Message}"));
+            return ExitCodes.Failures;
+        }
     }
 
     private IHost OpenHost(CliOptions options) => HostOpener.Open(options.Snapshot, clock, "pass --snapshot FILE to work on a snapshot");

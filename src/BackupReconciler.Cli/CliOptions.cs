@@ -30,9 +30,10 @@ public sealed record CliOptions(
     TimeSpan? Interval = null,
     int? MaxRuns = null,
     RestartWindow? RestartWindow = null,
-    bool RestartNow = false)
+    bool RestartNow = false,
+    bool Audit = false)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect", "schedule"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
@@ -57,6 +58,8 @@ public sealed record CliOptions(
           detect                 which shipped role baselines apply to the host, with the evidence
           report   REPORTS...    the fleet's compliance from hosts' JSON reports (--output text|json|markdown|html)
           dsc      get|test|set|manifest   the Microsoft DSC v3 resource BackupReconciler/Baseline
+          schedule install BASELINE [--every 30m] [--vars FILE] [--audit]   register the task that applies
+                                 the baseline as SYSTEM on that interval (Task Scheduler); schedule show|remove
 
         options:
           --snapshot FILE        work on a snapshot file instead of the live Windows host
@@ -66,7 +69,9 @@ public sealed record CliOptions(
           --output text|json|junit   report format (default text)
           --out FILE             write the report to FILE instead of standard output
           --state-dir DIR        journal, lock and logs (default %ProgramData%\BackupReconciler)
-          --what-if              apply, undo: only show what would change
+          --what-if              apply, undo, schedule: only show what would change
+          --every DURATION       schedule install: time between scheduled runs (default 30m, 1m to 31d)
+          --audit                schedule install: the scheduled runs are what-if audits that change nothing
           --force                undo: also where a value changed again since the run
           --interval DURATION    watch: time between runs (10% jitter), such as 30m or 1h
           --runs N               watch: stop after N runs
@@ -108,6 +113,7 @@ public sealed record CliOptions(
         string? savePlan = null, plan = null;
         RestartWindow? restartWindow = null;
         var restartNow = false;
+        var audit = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -122,13 +128,22 @@ public sealed record CliOptions(
                 case "--out": outFile = Value(); break;
                 case "--state-dir": stateDir = Value(); break;
                 case "--verbose": verbose = true; break;
-                case "--what-if" when verb is "apply" or "undo" or "watch": whatIf = true; break;
+                case "--what-if" when verb is "apply" or "undo" or "watch" or "schedule": whatIf = true; break;
                 case "--interval" when verb == "watch":
                     var text = Value();
                     interval = Duration.TryParse(text, out var every) && every.Span >= TimeSpan.FromSeconds(1)
                         ? every.Span
                         : throw Error($"--interval {text}: give a duration of at least 1s, such as {Duration.Examples}.");
                     break;
+                case "--every" when verb == "schedule":
+                    var period = Value();
+                    interval = Duration.TryParse(period, out var repeat) && repeat.Span >= Schedule.ScheduledRun.ShortestEvery && repeat.Span <= Schedule.ScheduledRun.LongestEvery
+                        ? repeat.Span
+                        : throw Error($"--every {period}: Task Scheduler repeats a task from every minute to every 31 days; give a duration such as 30m, 1h or 1d.");
+                    break;
+                case "--audit" when verb == "schedule": audit = true; break;
+                case "--var-secret" when verb == "schedule": throw Error(Schedule.ScheduleVerb.SecretRefused);
+                case "--var" when verb == "schedule": throw Error(Schedule.ScheduleVerb.VarRefused);
                 case "--runs" when verb == "watch":
                     var runs = Value();
                     maxRuns = int.TryParse(runs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
@@ -176,13 +191,29 @@ public sealed record CliOptions(
                             throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
                         }
 
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--every", "--audit" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
                     baselines.Add(arg);
                     break;
             }
+        }
+
+        if (verb == "schedule")
+        {
+            if (baselines is not (["install", _] or ["show"] or ["remove"]))
+            {
+                throw Error("schedule needs what to do: schedule install BASELINE [--every 30m] [--vars FILE] [--audit], schedule show, or schedule remove.");
+            }
+
+            if (baselines[0] != "install" && (varsFile is not null || interval is not null || audit))
+            {
+                throw Error($"--vars, --every and --audit are for schedule install; schedule {baselines[0]} takes none of them.");
+            }
+
+            return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile), output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout,
+                Interval: interval ?? Schedule.ScheduledRun.DefaultEvery, Audit: audit);
         }
 
         if (verb == "import-reg" && baselines.Count != 1)

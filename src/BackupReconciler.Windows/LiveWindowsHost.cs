@@ -43,7 +43,9 @@ public sealed class LiveWindowsHost : IHost, IDisposable
         var sql = new WindowsSqlServer(registry, Timeout);
         Sql = sql;
         Files = new WindowsFileSystem(Timeout);
-        ScheduledTasks = new WindowsScheduledTasks(Timeout);
+        var scheduledTasks = new WindowsScheduledTasks(Timeout);
+        ScheduledTasks = scheduledTasks;
+        TaskRegistration = scheduledTasks;
         Features = new WindowsFeatures(_wmi);
         UserRights = new WindowsUserRights(Timeout);
         EventLog = new WindowsEventLog(Timeout);
@@ -74,6 +76,9 @@ public sealed class LiveWindowsHost : IHost, IDisposable
     public IFileSystem Files { get; }
 
     public IScheduledTasks ScheduledTasks { get; }
+
+    /// <summary>The task <c>schedule install</c> registers, through Task Scheduler's COM API.</summary>
+    public IScheduledTaskRegistration TaskRegistration { get; }
 
     public IFeatures Features { get; }
 

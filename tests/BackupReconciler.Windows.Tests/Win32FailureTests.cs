@@ -59,6 +59,26 @@ public sealed class Win32FailureTests
         Assert.Equal(said, ComFailure.From(thrown).Message);
     }
 
+    /// <summary>
+    /// Source-generated COM throws a failed HRESULT as Marshal.ThrowExceptionForHR does, which maps well-known
+    /// ones to other .NET types than COMException: each must still read as a COM failure, with its code.
+    /// </summary>
+    [Theory]
+    [InlineData(unchecked((int)0x80070002))]
+    [InlineData(unchecked((int)0x80070003))]
+    [InlineData(unchecked((int)0x80070005))]
+    [InlineData(unchecked((int)0x80070057))]
+    [InlineData(unchecked((int)0x80004001))]
+    [InlineData(unchecked((int)0x80004002))]
+    [InlineData(unchecked((int)0x80041309))]
+    public void AFailedHResultFromGeneratedComIsAComFailureWithItsCode(int hresult)
+    {
+        var thrown = System.Runtime.InteropServices.Marshal.GetExceptionForHR(hresult)!;
+
+        Assert.True(ComFailure.IsCom(thrown), thrown.GetType().Name);
+        Assert.EndsWith($"(0x{hresult:X8})", ComFailure.From(thrown).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(@"NT AUTHORITY\SYSTEM", "LocalSystem", "")]
     [InlineData(@"NT AUTHORITY\LOCAL SERVICE", @"NT AUTHORITY\LocalService", "")]

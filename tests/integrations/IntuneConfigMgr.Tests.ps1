@@ -18,6 +18,8 @@ BeforeAll {
             $key = "HKLM\SOFTWARE\BRTest\K$i"
             $id = if ($values.Count -gt 20) { "a-resource-with-a-long-identifier-so-that-the-line-grows-$i" } else { "value-$i" }
             $resources += @{ id = $id; type = 'registry'; properties = @{ key = $key; values = @{ V = @{ kind = 'dword'; data = 1 } } } }
+            # 'manual': an audit-mode resource that differs, a finding apply never changes.
+            if ($v -eq 'manual') { $resources[-1].mode = 'audit' }
             if ($v -eq 'ok') { $registry[$key] = @{ V = @{ kind = 'dword'; data = 1 } } } else { $registry[$key] = @{ V = @{ kind = 'dword'; data = 0 } } }
         }
         $snapshot = @{ snapshotVersion = 1; computerName = 'INTUNE01'; registry = $registry }
@@ -77,6 +79,7 @@ Describe 'Intune detection' {
     It 'maps tool exit <tool> (<name>) to <exit> with a line starting <prefix>' -ForEach @(
         @{ name = 'compliant'; values = @('ok', 'ok'); fault = ''; tool = 0; exit = 0; prefix = 'Compliant: ' }
         @{ name = 'drifted'; values = @('ok', 'bad'); fault = ''; tool = 2; exit = 1; prefix = 'Drift: ' }
+        @{ name = 'manual only'; values = @('ok', 'manual'); fault = ''; tool = 2; exit = 1; prefix = 'Drift: ' }
         @{ name = 'unreadable'; values = @('ok', 'ok'); fault = 'K2'; tool = 4; exit = 1; prefix = 'Failed: ' }
         @{ name = 'both'; values = @('bad', 'ok'); fault = 'K2'; tool = 6; exit = 1; prefix = 'Failed: ' }
     ) {
@@ -124,6 +127,7 @@ Describe 'Intune remediation' {
     It 'maps apply exit <tool> (<name>) to <exit> with a line starting <prefix>' -ForEach @(
         @{ name = 'compliant'; values = @('ok', 'ok'); fault = ''; tool = 0; exit = 0; prefix = 'Compliant: nothing to change' }
         @{ name = 'drifted'; values = @('ok', 'bad'); fault = ''; tool = 2; exit = 0; prefix = 'Fixed: 1 changed' }
+        @{ name = 'manual only'; values = @('ok', 'manual'); fault = ''; tool = 0; exit = 0; prefix = 'Manual: 0 changed, 1 manual' }
         @{ name = 'unreadable'; values = @('ok', 'ok'); fault = 'K2'; tool = 4; exit = 1; prefix = 'Failed: ' }
         @{ name = 'both'; values = @('bad', 'ok'); fault = 'K2'; tool = 6; exit = 1; prefix = 'Failed: 1 changed' }
     ) {
@@ -182,6 +186,7 @@ Describe 'ConfigMgr remediation' {
     It 'maps apply exit <tool> (<name>) to exit <exit>' -ForEach @(
         @{ name = 'compliant'; values = @('ok', 'ok'); fault = ''; tool = 0; exit = 0 }
         @{ name = 'drifted'; values = @('ok', 'bad'); fault = ''; tool = 2; exit = 0 }
+        @{ name = 'manual only'; values = @('ok', 'manual'); fault = ''; tool = 0; exit = 0 }
         @{ name = 'unreadable'; values = @('ok', 'ok'); fault = 'K2'; tool = 4; exit = 1 }
         @{ name = 'both'; values = @('bad', 'ok'); fault = 'K2'; tool = 6; exit = 1 }
     ) {

@@ -63,21 +63,21 @@ internal static partial class ComFailure
     [System.Text.RegularExpressions.GeneratedRegex(@"0x[0-9A-Fa-f]{8}\s*\(([A-Z0-9_]+)\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SymbolicName();
 
-    /// <summary>The exception a late-bound COM call threw, without the reflection wrapper it may come in.</summary>
+    /// <summary>The COM failure itself, without a reflection wrapper it may come in.</summary>
     public static Exception Unwrap(Exception e) =>
         e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
 
-    public static bool IsCom(Exception e) => Unwrap(e) is COMException or UnauthorizedAccessException;
+    /// <summary>
+    /// Whether <paramref name="e"/> is a failed HRESULT from a COM call. Source-generated COM raises it as
+    /// <see cref="Marshal.ThrowExceptionForHR(int)"/> does, which maps well-known HRESULTs to .NET types:
+    /// E_ACCESSDENIED to UnauthorizedAccessException, 0x80070002 to FileNotFoundException, E_INVALIDARG to
+    /// ArgumentException, E_NOTIMPL to NotImplementedException, E_NOINTERFACE to InvalidCastException;
+    /// any other to COMException. All of them keep the HRESULT in <see cref="Exception.HResult"/>.
+    /// </summary>
+    public static bool IsCom(Exception e) =>
+        Unwrap(e) is COMException or UnauthorizedAccessException or IOException or ArgumentException
+            or NotImplementedException or InvalidCastException or NotSupportedException;
 
     /// <summary>True for HRESULT_FROM_WIN32 values: failure bit set, facility 7 (FACILITY_WIN32).</summary>
     public static bool IsWin32(int hresult) => (hresult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000);
-
-    /// <summary>The COM object's release, now rather than at some finalizer's convenience.</summary>
-    public static void Release(object? comObject)
-    {
-        if (comObject is not null && OperatingSystem.IsWindows() && Marshal.IsComObject(comObject))
-        {
-            Marshal.FinalReleaseComObject(comObject);
-        }
-    }
 }

@@ -1,11 +1,13 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Windows.Com;
 
 namespace BackupReconciler.Windows.Firewall;
 
 /// <summary>
-/// Firewall changes through Windows' own API, HNetCfg.FwPolicy2 (late-bound COM), never netsh. Settings are
-/// applied in <see cref="FirewallRuleMembers.All"/> order: the protocol before the ports, as the API requires.
+/// Firewall changes through Windows' own API, FwPolicy2 (typed, source-generated COM: <see cref="INetFwPolicy2"/>),
+/// never netsh. Settings are applied in <see cref="FirewallRuleMembers.All"/> order: the protocol before the
+/// ports, as the API requires.
 /// </summary>
 [SupportedOSPlatform("windows")]
 internal sealed class FwPolicy2Writer(TimeSpan timeout) : IFirewallRuleWriter
@@ -13,35 +15,22 @@ internal sealed class FwPolicy2Writer(TimeSpan timeout) : IFirewallRuleWriter
     public void Create(FirewallRule rule) =>
         WithRules($"creating the firewall rule \"{rule.Name}\"", rules =>
         {
-            object? created = null;
+            INetFwRule? created = null;
             try
             {
-                created = Activator.CreateInstance(Type.GetTypeFromProgID("HNetCfg.FWRule", throwOnError: true)!);
-                dynamic fwRule = created!;
-                fwRule.Name = rule.Name;
-                Set(fwRule, new FirewallRuleSettings(rule.Enabled, rule.Direction, rule.Action, rule.Protocol, rule.LocalPorts, rule.RemotePorts, rule.RemoteAddresses, rule.Profiles));
-                rules.Add(fwRule);
+                created = ComRuntime.Create<INetFwRule>(NetFwClasses.Rule);
+                created.put_Name(rule.Name);
+                Set(created, new FirewallRuleSettings(rule.Enabled, rule.Direction, rule.Action, rule.Protocol, rule.LocalPorts, rule.RemotePorts, rule.RemoteAddresses, rule.Profiles));
+                rules.Add(created);
             }
             finally
             {
-                ComFailure.Release(created);
+                ComRuntime.Release(created);
             }
         });
 
     public void Update(string name, FirewallRuleSettings changes) =>
-        WithRules($"changing the firewall rule \"{name}\"", rules =>
-        {
-            object? found = null;
-            try
-            {
-                found = rules.Item(name);
-                Set(found!, changes);
-            }
-            finally
-            {
-                ComFailure.Release(found);
-            }
-        });
+        WithRules($"changing the firewall rule \"{name}\"", rules => Set(rules.Item(name), changes));
 
     public void Remove(string name, int count) =>
         WithRules($"removing the firewall rules named \"{name}\"", rules =>
@@ -53,49 +42,48 @@ internal sealed class FwPolicy2Writer(TimeSpan timeout) : IFirewallRuleWriter
             }
         });
 
-    private static void Set(dynamic fwRule, FirewallRuleSettings settings)
+    private static void Set(INetFwRule fwRule, FirewallRuleSettings settings)
     {
         foreach (var member in settings.Stated)
         {
             switch (member)
             {
                 case FirewallRuleMembers.Enabled:
-                    fwRule.Enabled = settings.Enabled!.Value;
+                    fwRule.put_Enabled(ComRuntime.VariantBool(settings.Enabled!.Value));
                     break;
                 case FirewallRuleMembers.Direction:
-                    fwRule.Direction = FirewallComValues.Direction(settings.Direction!.Value);
+                    fwRule.put_Direction(FirewallComValues.Direction(settings.Direction!.Value));
                     break;
                 case FirewallRuleMembers.Action:
-                    fwRule.Action = FirewallComValues.Action(settings.Action!.Value);
+                    fwRule.put_Action(FirewallComValues.Action(settings.Action!.Value));
                     break;
                 case FirewallRuleMembers.Protocol:
-                    fwRule.Protocol = FirewallComValues.Protocol(settings.Protocol!.Value);
+                    fwRule.put_Protocol(FirewallComValues.Protocol(settings.Protocol!.Value));
                     break;
                 case FirewallRuleMembers.LocalPorts:
-                    fwRule.LocalPorts = FirewallComValues.Ports(settings.LocalPorts!);
+                    fwRule.put_LocalPorts(FirewallComValues.Ports(settings.LocalPorts!));
                     break;
                 case FirewallRuleMembers.RemotePorts:
-                    fwRule.RemotePorts = FirewallComValues.Ports(settings.RemotePorts!);
+                    fwRule.put_RemotePorts(FirewallComValues.Ports(settings.RemotePorts!));
                     break;
                 case FirewallRuleMembers.RemoteAddresses:
-                    fwRule.RemoteAddresses = FirewallComValues.Addresses(settings.RemoteAddresses!);
+                    fwRule.put_RemoteAddresses(FirewallComValues.Addresses(settings.RemoteAddresses!));
                     break;
                 case FirewallRuleMembers.Profiles:
-                    fwRule.Profiles = FirewallComValues.Profiles(settings.Profiles!.Value);
+                    fwRule.put_Profiles(FirewallComValues.Profiles(settings.Profiles!.Value));
                     break;
             }
         }
     }
 
-    private void WithRules(string what, Action<dynamic> change) =>
+    private void WithRules(string what, Action<INetFwRules> change) =>
         HostCall.RunNamed(what, timeout, () =>
         {
-            object? policy = null, rules = null;
+            INetFwPolicy2? policy = null;
             try
             {
-                policy = Activator.CreateInstance(Type.GetTypeFromProgID("HNetCfg.FwPolicy2", throwOnError: true)!);
-                rules = ((dynamic)policy!).Rules;
-                change(rules!);
+                policy = ComRuntime.Create<INetFwPolicy2>(NetFwClasses.Policy2);
+                change(policy.get_Rules());
             }
             catch (Exception e) when (ComFailure.IsCom(e))
             {
@@ -103,8 +91,7 @@ internal sealed class FwPolicy2Writer(TimeSpan timeout) : IFirewallRuleWriter
             }
             finally
             {
-                ComFailure.Release(rules);
-                ComFailure.Release(policy);
+                ComRuntime.Release(policy);
             }
         });
 }

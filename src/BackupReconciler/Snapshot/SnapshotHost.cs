@@ -55,6 +55,7 @@ public sealed class SnapshotHost : IHost
         var userRights = new SnapshotUserRights(faults);
         var eventLog = new SnapshotEventLog(faults, capturedAt, clock);
         ScheduledTasks = scheduledTasks;
+        TaskRegistration = scheduledTasks;
         Features = features;
         UserRights = userRights;
         EventLog = eventLog;
@@ -89,6 +90,9 @@ public sealed class SnapshotHost : IHost
     public IFileSystem Files { get; }
 
     public IScheduledTasks ScheduledTasks { get; }
+
+    /// <summary>The task <c>schedule install</c> registers, kept in the <c>scheduledTasks</c> section beside the others.</summary>
+    public IScheduledTaskRegistration TaskRegistration { get; }
 
     public IFeatures Features { get; }
 

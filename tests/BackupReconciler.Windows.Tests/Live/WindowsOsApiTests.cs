@@ -12,7 +12,7 @@ namespace BackupReconciler.Windows.Tests.Live;
 [SupportedOSPlatform("windows")]
 public sealed class WindowsOsApiTests
 {
-    [LiveWindowsFact(SkipUnderWine = WineLacks.Com)]
+    [LiveWindowsFact]
     public void ATaskThatIsNotRegisteredIsNotFound()
     {
         var tasks = new WindowsScheduledTasks();

@@ -1,0 +1,304 @@
+using BackupReconciler.Cli;
+using BackupReconciler.Cli.Schedule;
+using BackupReconciler.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Tests.Cli.Schedule;
+
+/// <summary><c>schedule install|show|remove</c> against a snapshot: the task the live adapter registers, tested like every other port.</summary>
+public sealed class ScheduleCliTests : IDisposable
+{
+    private const string Program = @"C:\Program Files\BackupReconciler\backup-reconciler.exe";
+    private const string Task = @"\BackupReconciler\Scheduled correction";
+
+    private readonly TempFolder _folder = new();
+    private readonly RecordingRegistrar _eventSources = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Baseline(string name = "dpm server.json") => _folder.Write(name, """
+        { "name": "scheduled", "resources": [ { "id": "v", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\X", "values": { "V": { "kind": "dword", "data": 2 } } } } ] }
+        """);
+
+    private string Snapshot() => _folder.Write("s.json", """
+        { "computerName": "H", "scheduledTasks": { "\\Microsoft\\OnlineBackup\\Microsoft-OnlineBackup": { "enabled": true } } }
+        """);
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = new CliApplication(stdout, stderr, TimeProvider.System)
+        {
+            ScheduledProgram = new ProgramInvocation(Program, []),
+            EventSources = _eventSources,
+        }.Run(args);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static JObject TaskIn(string snapshot) => (JObject)JObject.Parse(File.ReadAllText(snapshot))["scheduledTasks"]![Task]!;
+
+    [Fact]
+    public void InstallRegistersApplyAsSystemEveryThirtyMinutesWithQuotedAbsolutePathsAndNoOverlap()
+    {
+        var snapshot = Snapshot();
+        var baseline = Baseline();
+        var vars = _folder.Write("vars with space.json", "{}");
+
+        var (exit, output, error) = Run("schedule", "install", baseline, "--vars", vars, "--snapshot", snapshot);
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.StartsWith($"created the task {Task}: apply every 30m as NT AUTHORITY\\SYSTEM, random delay up to 3m", output, StringComparison.Ordinal);
+        var task = TaskIn(snapshot);
+        Assert.Equal(Program, (string?)task["action"]!["command"]);
+        Assert.Equal($"apply \"{Path.GetFullPath(baseline)}\" --vars \"{Path.GetFullPath(vars)}\"", (string?)task["action"]!["arguments"]);
+        Assert.Equal(("PT30M", "PT3M"), ((string?)task["trigger"]!["every"], (string?)task["trigger"]!["randomDelay"]));
+        Assert.Equal(("IgnoreNew", "PT2H", true), ((string?)task["settings"]!["multipleInstances"], (string?)task["settings"]!["executionTimeLimit"], (bool)task["settings"]!["startWhenAvailable"]!));
+        Assert.Equal((@"NT AUTHORITY\SYSTEM", true), ((string?)task["runAs"], (bool)task["enabled"]!));
+        Assert.True(JObject.Parse(File.ReadAllText(snapshot))["scheduledTasks"]![@"\Microsoft\OnlineBackup\Microsoft-OnlineBackup"] is JObject);
+    }
+
+    [Fact]
+    public void InstallingTheSameScheduleTwiceReportsUnchangedAndDoesNotWriteTheSnapshot()
+    {
+        var snapshot = Snapshot();
+        var baseline = Baseline();
+        Run("schedule", "install", baseline, "--snapshot", snapshot);
+        var before = File.ReadAllBytes(snapshot);
+
+        var (exit, output, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith($"the task {Task} is unchanged: apply every 30m as NT AUTHORITY\\SYSTEM.", output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+    }
+
+    [Fact]
+    public void AChangedIntervalReportsExactlyWhatChanged()
+    {
+        var snapshot = Snapshot();
+        var baseline = Baseline();
+        Run("schedule", "install", baseline, "--snapshot", snapshot);
+
+        var (exit, output, _) = Run("schedule", "install", baseline, "--every", "1h", "--snapshot", snapshot);
+
+        Assert.Equal(0, exit);
+        Assert.Equal($"changed the task {Task}: every: 30m → 1h; random delay: 3m → 6m.", output.Split('\n')[0].TrimEnd('\r'));
+        Assert.Equal("PT1H", (string?)TaskIn(snapshot)["trigger"]!["every"]);
+    }
+
+    [Fact]
+    public void ATaskChangedByHandIsPutBackAndEachChangeIsNamed()
+    {
+        var snapshot = Snapshot();
+        var baseline = Baseline();
+        Run("schedule", "install", baseline, "--snapshot", snapshot);
+        var document = JObject.Parse(File.ReadAllText(snapshot));
+        var task = (JObject)document["scheduledTasks"]![Task]!;
+        task["enabled"] = false;
+        task["settings"]!["multipleInstances"] = "Parallel";
+        File.WriteAllText(snapshot, document.ToString());
+
+        var (_, output, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
+
+        Assert.Equal($"changed the task {Task}: multiple instances: Parallel → IgnoreNew; enabled: no → yes.", output.Split('\n')[0].TrimEnd('\r'));
+        Assert.Equal(("IgnoreNew", true), ((string?)TaskIn(snapshot)["settings"]!["multipleInstances"], (bool)TaskIn(snapshot)["enabled"]!));
+    }
+
+    [Fact]
+    public void WhatIfChangesNothingAndSaysWhatItWouldDo()
+    {
+        var snapshot = Snapshot();
+        var before = File.ReadAllBytes(snapshot);
+
+        var (exit, output, _) = Run("schedule", "install", Baseline(), "--what-if", "--snapshot", snapshot);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith($"what-if: would create the task {Task}: apply every 30m", output, StringComparison.Ordinal);
+        Assert.Contains("what-if: would register the event log source BackupReconciler (Application log).", output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
+    public void AuditRunsApplyWhatIf()
+    {
+        var snapshot = Snapshot();
+
+        var (_, output, _) = Run("schedule", "install", Baseline(), "--audit", "--snapshot", snapshot);
+
+        Assert.StartsWith($"created the task {Task}: an audit (apply --what-if) every 30m", output, StringComparison.Ordinal);
+        Assert.EndsWith(" --what-if", (string?)TaskIn(snapshot)["action"]!["arguments"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InstallRegistersTheEventSourceOnceAndSaysSo()
+    {
+        var snapshot = Snapshot();
+        var baseline = Baseline();
+
+        var (_, first, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
+        var (_, second, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
+
+        Assert.Contains("registered the event log source BackupReconciler (Application log).", first, StringComparison.Ordinal);
+        Assert.Contains("the event log source BackupReconciler is registered already.", second, StringComparison.Ordinal);
+        Assert.Equal([("BackupReconciler", "Application")], _eventSources.Registered);
+    }
+
+    [Fact]
+    public void WithoutARegistrarTheReportSaysTheSourceWasNotRegistered()
+    {
+        var stdout = new StringWriter();
+        new CliApplication(stdout, new StringWriter(), TimeProvider.System) { ScheduledProgram = new ProgramInvocation(Program, []) }
+            .Run(["schedule", "install", Baseline(), "--snapshot", Snapshot()]);
+
+        Assert.Contains("the event log source BackupReconciler (Application log) was not registered", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretsAreRefusedWithWhereTheyBelongAndNeverEchoed()
+    {
+        var snapshot = Snapshot();
+        var before = File.ReadAllBytes(snapshot);
+
+        var (exit, output, error) = Run("schedule", "install", Baseline(), "--var-secret", "Password=hunter2", "--snapshot", snapshot);
+
+        Assert.Equal((1, ""), (exit, output));
+        Assert.Equal($"error: {ScheduleVerb.SecretRefused}", error.TrimEnd());
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+        Assert.Contains("vars file (--vars FILE) whose ACL lets only SYSTEM and Administrators read it", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+    }
+
+    [Fact]
+    public void PlainVariablesOnTheCommandLineAreRefusedToo()
+    {
+        var (exit, _, error) = Run("schedule", "install", Baseline(), "--var", "Drive=D:", "--snapshot", Snapshot());
+
+        Assert.Equal((1, $"error: {ScheduleVerb.VarRefused}"), (exit, error.TrimEnd()));
+    }
+
+    [Fact]
+    public void AMissingBaselineIsNotScheduled()
+    {
+        var snapshot = Snapshot();
+        var before = File.ReadAllBytes(snapshot);
+
+        var (exit, _, error) = Run("schedule", "install", _folder.Combine("missing.json"), "--snapshot", snapshot);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was scheduled", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+    }
+
+    [Fact]
+    public void ABaselineThatDoesNotLoadIsNotScheduled()
+    {
+        var snapshot = Snapshot();
+        var before = File.ReadAllBytes(snapshot);
+        var broken = _folder.Write("broken.json", """{ "name": "x", "resources": [ { "id": "v", "type": "registry" } ] }""");
+
+        var (exit, _, error) = Run("schedule", "install", broken, "--snapshot", snapshot);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
+    }
+
+    [Theory]
+    [InlineData("30s")]
+    [InlineData("32d")]
+    [InlineData("soon")]
+    public void AnIntervalTaskSchedulerCannotRepeatIsRefused(string every)
+    {
+        var (exit, _, error) = Run("schedule", "install", Baseline(), "--every", every, "--snapshot", Snapshot());
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"--every {every}: Task Scheduler repeats a task from every minute to every 31 days", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowPrintsTheRegisteredTaskAndRemoveTakesItOut()
+    {
+        var snapshot = Snapshot();
+        Run("schedule", "install", Baseline(), "--every", "2h", "--snapshot", snapshot);
+
+        var (_, shown, _) = Run("schedule", "show", "--snapshot", snapshot);
+        var (_, removed, _) = Run("schedule", "remove", "--snapshot", snapshot);
+        var (_, again, _) = Run("schedule", "remove", "--snapshot", snapshot);
+        var (_, none, _) = Run("schedule", "show", "--snapshot", snapshot);
+
+        Assert.Contains("every:                2h", shown, StringComparison.Ordinal);
+        Assert.Contains("random delay:         12m", shown, StringComparison.Ordinal);
+        Assert.Contains("multiple instances:   IgnoreNew", shown, StringComparison.Ordinal);
+        Assert.Equal($"removed the task {Task}.", removed.TrimEnd());
+        Assert.Equal($"there was no task {Task} to remove.", again.TrimEnd());
+        Assert.StartsWith("no scheduled correction is registered", none, StringComparison.Ordinal);
+        Assert.Null(JObject.Parse(File.ReadAllText(snapshot))["scheduledTasks"]![Task]);
+    }
+
+    [Fact]
+    public void RemoveWithWhatIfKeepsTheTask()
+    {
+        var snapshot = Snapshot();
+        Run("schedule", "install", Baseline(), "--snapshot", snapshot);
+
+        var (_, output, _) = Run("schedule", "remove", "--what-if", "--snapshot", snapshot);
+
+        Assert.Equal($"what-if: would remove the task {Task}.", output.TrimEnd());
+        Assert.NotNull(TaskIn(snapshot));
+    }
+
+    [Theory]
+    [InlineData("schedule")]
+    [InlineData("schedule install")]
+    [InlineData("schedule show extra.json")]
+    [InlineData("schedule start")]
+    public void AScheduleCommandWithoutWhatToDoSaysTheForms(string line)
+    {
+        var (exit, _, error) = Run(line.Split(' '));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("schedule install BASELINE [--every 30m] [--vars FILE] [--audit], schedule show, or schedule remove", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegistrationTheHostRefusesIsAFailureAndNothingClaimsItWasCreated()
+    {
+        var snapshot = _folder.Write("s.json", """
+            { "computerName": "H", "faults": [ { "operation": "set", "target": "task:\\BackupReconciler\\Scheduled correction", "message": "Access is denied. (0x80070005)" } ] }
+            """);
+
+        var (exit, output, error) = Run("schedule", "install", Baseline(), "--snapshot", snapshot);
+
+        Assert.Equal((4, ""), (exit, output));
+        Assert.Equal("error: schedule install: Access is denied. (0x80070005)", error.TrimEnd());
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
+    public void InstallsOptionsGivenToShowAreAnErrorNotIgnored()
+    {
+        var (exit, _, error) = Run("schedule", "show", "--every", "1h", "--snapshot", Snapshot());
+
+        Assert.Equal((1, "error: --vars, --every and --audit are for schedule install; schedule show takes none of them."), (exit, error.TrimEnd()));
+    }
+
+    [Fact]
+    public void TheScheduledRunDoesNotAskForDetailedExitCodes()
+    {
+        var definition = ScheduledRun.Define(Program, @"C:\b.json", null, null, TimeSpan.FromMinutes(30), audit: false);
+
+        Assert.Equal(@"apply C:\b.json", definition.Arguments);
+    }
+
+    private sealed class RecordingRegistrar : IEventSourceRegistrar
+    {
+        public List<(string Source, string Log)> Registered { get; } = [];
+
+        public bool IsRegistered(string source) => Registered.Any(r => r.Source == source);
+
+        public void Register(string source, string log) => Registered.Add((source, log));
+    }
+}
