@@ -20,6 +20,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
     public TextReader StandardInput { get; init; } = TextReader.Null;
 
+    /// <summary>Whether standard output and error are terminals and NO_COLOR is set: colour and progress depend on it.</summary>
+    public ConsoleTraits Terminal { get; init; } = ConsoleTraits.Redirected;
+
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
     {
@@ -198,7 +201,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         {
             OutputFormat.Json => JsonReport.Render(run, exitCode),
             OutputFormat.JUnit => JUnitReport.Render(run),
-            _ => TextReport.Render(run, exitCode),
+            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose)),
         });
         return exitCode;
     }
@@ -223,7 +226,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
                 var code = ExitCodes.Detailed(run);
-                stdout.WriteLine(_redactor.Redact(TextReport.Render(run, code).TrimEnd('\n').Split('\n')[^1] + $" · run {run.RunId}"));
+                stdout.WriteLine(_redactor.Redact(WatchLine.Of(run, code)));
                 stdout.Flush();
             }
             catch (InputException e) when (count > 1)

@@ -30,7 +30,8 @@ public sealed record CliOptions(
     TimeSpan? Interval = null,
     int? MaxRuns = null,
     RestartWindow? RestartWindow = null,
-    bool RestartNow = false)
+    bool RestartNow = false,
+    bool NoColor = false)
 {
     public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect"];
 
@@ -77,7 +78,8 @@ public sealed record CliOptions(
           --restart-window HH:MM-HH:MM  plan, apply, undo, watch: restart services backup work needs only in
                                  these host-local hours; others are deferred to a later run
           --restart-now          apply, undo, watch: restart even while backup work runs or outside the window
-          --verbose              more log lines on standard error
+          --verbose              more log lines on standard error; why and reference for compliant resources too
+          --no-color             no colour in the text report (also when NO_COLOR is set or output is redirected)
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
         """;
@@ -108,6 +110,7 @@ public sealed record CliOptions(
         string? savePlan = null, plan = null;
         RestartWindow? restartWindow = null;
         var restartNow = false;
+        var noColor = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -122,6 +125,7 @@ public sealed record CliOptions(
                 case "--out": outFile = Value(); break;
                 case "--state-dir": stateDir = Value(); break;
                 case "--verbose": verbose = true; break;
+                case "--no-color": noColor = true; break;
                 case "--what-if" when verb is "apply" or "undo" or "watch": whatIf = true; break;
                 case "--interval" when verb == "watch":
                     var text = Value();
@@ -176,7 +180,7 @@ public sealed record CliOptions(
                             throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
                         }
 
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--no-color" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -221,7 +225,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow, noColor);
     }
 
     private static InputException Error(string problem) => new(null, problem);
