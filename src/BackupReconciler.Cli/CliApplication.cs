@@ -225,8 +225,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
-                var code = ExitCodes.Detailed(run);
-                stdout.WriteLine(_redactor.Redact(WatchLine.Of(run, code)));
+                stdout.WriteLine(_redactor.Redact(WatchLine.Of(run)));
                 stdout.Flush();
             }
             catch (InputException e) when (count > 1)

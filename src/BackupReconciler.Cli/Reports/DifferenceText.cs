@@ -41,7 +41,7 @@ public static class DifferenceText
     {
         var mark = Mark(difference);
         var name = (difference.Property + ":").PadRight(width + 1);
-        var note = difference.IsManual ? ""
+        var note = difference.IsManual ? "  [manual]"
             : difference.NotUndoable is { } why ? $"  [not undoable: {why}]"
             : "";
         var actual = SplitList(type, difference.Actual);

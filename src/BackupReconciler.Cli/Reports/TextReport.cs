@@ -79,13 +79,13 @@ public static class TextReport
         return text.ToString();
     }
 
-    /// <summary>The closing line: every status counted, the time taken, the exit code.</summary>
-    public static string SummaryLine(RunResult run, int exitCode)
+    /// <summary>The closing line: every status counted, the time taken, and the exit code when the process exits with it.</summary>
+    public static string SummaryLine(RunResult run, int? exitCode)
     {
         var s = run.Summary;
         var rare = (s.PredictedFailure > 0 ? $", {s.PredictedFailure} predicted to fail" : "") + (s.NotUndoable > 0 ? $", {s.NotUndoable} not undoable" : "");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{s.Total} resources: {s.Compliant} compliant, {s.Drifted} drifted, {s.Changed} changed, {s.Manual} manual, {s.Failed} failed, {s.Skipped} skipped{rare} · {(long)run.Duration.TotalMilliseconds} ms · exit {exitCode}");
+            $"{s.Total} resources: {s.Compliant} compliant, {s.Drifted} drifted, {s.Changed} changed, {s.Manual} manual, {s.Failed} failed, {s.Skipped} skipped{rare} · {(long)run.Duration.TotalMilliseconds} ms{(exitCode is { } code ? $" · exit {code}" : "")}");
     }
 
     /// <summary>

@@ -6,12 +6,13 @@ namespace BackupReconciler.Cli.Reports;
 /// <summary>
 /// One line per watch run, for a log read later: when it started, which baseline, what came of it in
 /// words (changes made, drift found, manual findings, failures, or nothing to do), the counts, the run.
+/// No exit code: the watch does not exit with it, and a number is not an outcome a log reader should decode.
 /// </summary>
 public static class WatchLine
 {
-    public static string Of(RunResult run, int exitCode) =>
+    public static string Of(RunResult run) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{run.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}  {run.Baseline}: {Outcome(run)} · {TextReport.SummaryLine(run, exitCode)} · {TextReport.RunLabel(run)}");
+            $"{run.StartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}  {run.Baseline}: {Outcome(run)} · {TextReport.SummaryLine(run, null)} · {TextReport.RunLabel(run)}");
 
     /// <summary>What happened, in words; several when several things did, never just a number.</summary>
     public static string Outcome(RunResult run)
