@@ -127,3 +127,22 @@ public sealed class ReportCliTests : IDisposable
         Assert.Equal($"{apply["runId"]}  {run["startedAt"]}  apply  dpm-protected-server  FS01  2 resources: 0 compliant, 0 drifted, 2 changed, 0 manual, 0 failed, 0 skipped", row);
     }
 }
+
+/// <summary>The real executable, its output redirected (as CI, a pipe or a scheduled task has it): Program.cs must see that and write no colour.</summary>
+public sealed class RedirectedProcessTests
+{
+    [Fact]
+    public void ARedirectedRunWritesNoEscapeCodes()
+    {
+        using var folder = new TempFolder();
+        File.Copy(Repository.File("samples/dpm-protected-server.drifted.json"), folder.Combine("s.json"));
+        using var process = new BackupReconciler.Tests.Hostile.RealProcess("plan", Repository.File("baselines/dpm-protected-server.json"), "--snapshot", folder.Combine("s.json"), "--state-dir", folder.Combine("state"));
+
+        var (exit, output, error, _) = process.Wait(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("  ~ dpm-agent-timeouts ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.DoesNotContain('\u001b', error);
+    }
+}
