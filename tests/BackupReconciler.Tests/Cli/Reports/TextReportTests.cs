@@ -85,6 +85,16 @@ public sealed partial class TextReportTests
     }
 
     [Fact]
+    public void JUnitFailuresUseTheSameFormsAndSayWhy()
+    {
+        var xml = System.Xml.Linq.XDocument.Parse(JUnitReport.Render(Run(Resource("av", "antivirusExclusion", ResourceStatus.Drifted,
+            Difference.Of("paths", new JArray(), new JArray(@"C:\Program Files\New"))))));
+
+        var failure = xml.Descendants("failure").Single().Value;
+        Assert.Equal("~ paths:\n    + C:\\Program Files\\New\nwhy: why av", failure);
+    }
+
+    [Fact]
     public void APathListIsShownAsItsEntries()
     {
         var text = TextReport.Render(Run(Resource("p", "pathList", ResourceStatus.Drifted, Difference.Of("PSModulePath", @"C:\A;C:\B", @"C:\A;C:\B;C:\New"))), 2);
