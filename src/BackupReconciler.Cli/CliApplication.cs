@@ -26,6 +26,14 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
     public TextReader StandardInput { get; init; } = TextReader.Null;
 
+    /// <summary>Whether standard output and error are terminals and NO_COLOR is set: colour and progress depend on it.</summary>
+    public ConsoleTraits Terminal { get; init; } = ConsoleTraits.Redirected;
+
+    /// <summary>Where a long run is (a <see cref="ProgressLine"/> while a verb runs); erased before the report is written.</summary>
+    private Action<ResourceProgress> _progress = _ => { };
+
+    private Action _endProgress = () => { };
+
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
     {
@@ -80,18 +88,23 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
+        // Not for watch: its lines are a log, written between runs.
+        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
+        (_progress, _endProgress) = (progress.Report, progress.Dispose);
         try
         {
             return Execute(options, stateDirectory, log);
         }
         catch (InputException e)
         {
+            _endProgress();
             log.Debug("User error: {Message}", e.Message);
             stderr.WriteLine(_redactor.Redact($"error: {e.Message}"));
             return ExitCodes.NothingDone;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            _endProgress();
             log.Fatal(e, "Unexpected failure");
             stderr.WriteLine(_redactor.Redact($"error: unexpected failure: {e.Message} (the log in the state directory has the details)"));
             return ExitCodes.Failures;
@@ -172,7 +185,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         if (options.Verb == "get")
         {
             WriteReport(options, Get(reconciler, baseline, host));
@@ -209,7 +222,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         {
             OutputFormat.Json => JsonReport.Render(run, exitCode),
             OutputFormat.JUnit => JUnitReport.Render(run),
-            _ => TextReport.Render(run, exitCode),
+            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose)),
         });
         return exitCode;
     }
@@ -233,8 +246,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
-                var code = ExitCodes.Detailed(run);
-                stdout.WriteLine(_redactor.Redact(TextReport.Render(run, code).TrimEnd('\n').Split('\n')[^1] + $" · run {run.RunId}"));
+                stdout.WriteLine(_redactor.Redact(WatchLine.Of(run)));
                 stdout.Flush();
             }
             catch (InputException e) when (count > 1)
@@ -297,7 +309,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
+        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         var run = options.WhatIf
             ? reconciler.Run(baseline, "undo", whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
@@ -305,7 +317,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     }
 
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
-        new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
+        new GuardedRun(stateDirectory, clock, log, _redactor, stop) { Progress = _progress }.Apply(
             host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
 
@@ -370,6 +382,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private void WriteReport(CliOptions options, string report)
     {
+        _endProgress();
         if (options.OutFile is null)
         {
             stdout.Write(Redact(report));

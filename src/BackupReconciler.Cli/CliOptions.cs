@@ -31,7 +31,8 @@ public sealed record CliOptions(
     int? MaxRuns = null,
     RestartWindow? RestartWindow = null,
     bool RestartNow = false,
-    bool Audit = false)
+    bool Audit = false,
+    bool NoColor = false)
 {
     public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect", "schedule"];
 
@@ -82,7 +83,8 @@ public sealed record CliOptions(
           --restart-window HH:MM-HH:MM  plan, apply, undo, watch: restart services backup work needs only in
                                  these host-local hours; others are deferred to a later run
           --restart-now          apply, undo, watch: restart even while backup work runs or outside the window
-          --verbose              more log lines on standard error
+          --verbose              more log lines on standard error; why and reference for compliant resources too
+          --no-color             no colour in the text report (also when NO_COLOR is set or output is redirected)
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
         """;
@@ -114,6 +116,7 @@ public sealed record CliOptions(
         RestartWindow? restartWindow = null;
         var restartNow = false;
         var audit = false;
+        var noColor = false;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -128,6 +131,7 @@ public sealed record CliOptions(
                 case "--out": outFile = Value(); break;
                 case "--state-dir": stateDir = Value(); break;
                 case "--verbose": verbose = true; break;
+                case "--no-color": noColor = true; break;
                 case "--what-if" when verb is "apply" or "undo" or "watch" or "schedule": whatIf = true; break;
                 case "--interval" when verb == "watch":
                     var text = Value();
@@ -191,7 +195,7 @@ public sealed record CliOptions(
                             throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
                         }
 
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--every", "--audit" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--every", "--audit", "--no-color" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -252,7 +256,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow, audit, noColor);
     }
 
     private static InputException Error(string problem) => new(null, problem);

@@ -33,4 +33,9 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token) { StandardInput = Console.In }.Run(args);
+// Whether output goes to a terminal decides colour and progress; the reports never ask the console themselves.
+return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token)
+{
+    StandardInput = Console.In,
+    Terminal = new BackupReconciler.Cli.Reports.ConsoleTraits(!Console.IsOutputRedirected, !Console.IsErrorRedirected, !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+}.Run(args);

@@ -33,7 +33,12 @@ public static class JUnitReport
     private static XElement Case(ResourceResult resource)
     {
         var element = new XElement("testcase", new XAttribute("classname", resource.Type), new XAttribute("name", resource.Id));
-        var details = string.Join("\n", resource.Differences.Select(d => $"{d.Property}: {ValueText.Format(d.Actual)} → {ValueText.Format(d.Desired)}{(d.IsManual ? " (manual: " + d.ManualReason + ")" : "")}"));
+        // The text report's forms (marks, lists one item a line, sizes in binary units), then why and the manual reasons.
+        var width = resource.Differences.Count == 0 ? 0 : resource.Differences.Max(d => d.Property.Length);
+        var lines = resource.Differences.SelectMany(d => DifferenceText.Lines(resource.Type, d, width).Select((line, i) => i == 0 ? line : "    " + line))
+            .Concat(resource.Differences.Where(d => d.IsManual).Select(d => $"manual, {d.Property}: {d.ManualReason}"))
+            .Concat(resource.Why is { } why ? [$"why: {why}"] : []);
+        var details = string.Join("\n", lines);
         switch (resource.Status)
         {
             case ResourceStatus.Drifted or ResourceStatus.Manual:

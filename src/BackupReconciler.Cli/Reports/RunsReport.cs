@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BackupReconciler.Engine.Journal;
 using Newtonsoft.Json;
@@ -5,54 +6,115 @@ using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Cli.Reports;
 
-/// <summary>The <c>runs</c> listing: one line per recorded run, newest last.</summary>
+/// <summary>
+/// The <c>runs</c> listing, oldest first: a header and a line per recorded run (text), or the runs under
+/// the report's own field names (<c>startedAt</c>, <c>summary</c> in the report's order) in JSON.
+/// Only runs that changed the host are journaled: a what-if run is never listed (its report says so).
+/// </summary>
 public static class RunsReport
 {
-    public static string Render(IReadOnlyList<RunRecord> runs, OutputFormat format)
+    /// <summary>The report summary's members, in its order: the listing and the JSON use the same.</summary>
+    public static readonly string[] SummaryOrder = ["total", "compliant", "drifted", "changed", "manual", "failed", "skipped", "predictedFailure", "notUndoable"];
+
+    public static string Render(IReadOnlyList<RunRecord> runs, OutputFormat format) =>
+        format == OutputFormat.Json ? Json(runs).ToString(Formatting.Indented) + "\n" : Text(runs);
+
+    public static JObject Json(IReadOnlyList<RunRecord> runs) => new()
     {
-        if (format == OutputFormat.Json)
+        ["schemaVersion"] = 1,
+        ["command"] = "runs",
+        ["runs"] = new JArray(runs.Select(r => new JObject
         {
-            return new JArray(runs.Select(r => new JObject
-            {
-                ["runId"] = r.RunId,
-                ["time"] = r.Time,
-                ["command"] = r.Command,
-                ["baseline"] = r.Baseline,
-                ["host"] = r.Host,
-                ["complete"] = r.Complete,
-                ["interruptedWhileChanging"] = r.InterruptedWhileChanging,
-                ["summary"] = r.Summary?.DeepClone(),
-                ["stopped"] = r.Stopped,
-                ["damage"] = new JArray(r.Damage.Cast<object>().ToArray()),
-            })).ToString(Formatting.Indented) + "\n";
+            ["runId"] = r.RunId,
+            ["startedAt"] = r.Time,
+            ["command"] = r.Command,
+            ["baseline"] = r.Baseline,
+            ["host"] = r.Host,
+            ["complete"] = r.Complete,
+            ["stopped"] = r.Stopped,
+            ["interruptedWhileChanging"] = r.InterruptedWhileChanging,
+            ["damage"] = new JArray(r.Damage.Cast<object>().ToArray()),
+            ["summary"] = Summary(r.Summary),
+        })),
+    };
+
+    /// <summary>The journal's summary in the report's order; members this build does not know are kept, after them.</summary>
+    private static JObject? Summary(JObject? journaled)
+    {
+        if (journaled is null)
+        {
+            return null;
         }
 
+        var ordered = new JObject();
+        foreach (var name in SummaryOrder.Where(n => journaled[n] is not null))
+        {
+            ordered[name] = journaled[name]!.DeepClone();
+        }
+
+        foreach (var other in journaled.Properties().Where(p => !SummaryOrder.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            ordered[other.Name] = other.Value.DeepClone();
+        }
+
+        return ordered;
+    }
+
+    private static string Text(IReadOnlyList<RunRecord> runs)
+    {
         if (runs.Count == 0)
         {
-            return "no runs recorded in this state directory\n";
+            return "no runs recorded in this state directory (what-if runs are never recorded)\n";
         }
 
+        var rows = runs.Select(run => new[] { run.RunId, run.Time, run.Command, run.Baseline, run.Host, Outcome(run) }).ToList();
+        var header = new[] { "run", "startedAt", "command", "baseline", "host", "outcome" };
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         var text = new StringBuilder();
-        foreach (var run in runs)
+        foreach (var row in rows.Prepend(header))
         {
-            // A damaged journal is never shown as a good run: undo refuses it without --force.
-            if (run.Unreadable)
-            {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{run.RunId}  DAMAGED: {string.Join("; ", run.Damage)}\n");
-                continue;
-            }
-
-            var damage = run.Damaged ? $"DAMAGED: {string.Join("; ", run.Damage)}; " : "";
-            var state = damage + (run.Stopped ? "STOPPED on request, " : "") + (run.Complete
-                ? Counts(run.Summary)
-                : "INTERRUPTED" + (run.InterruptedWhileChanging is { } r ? $" while changing \"{r}\"" : ""));
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{run.RunId}  {run.Time}  {run.Command} {run.Baseline} on {run.Host}  {state}\n");
+            // The last column is not padded: no trailing blanks.
+            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i])))).Append('\n');
         }
 
         return text.ToString();
     }
 
-    private static string Counts(JObject? summary) => summary is null
-        ? "complete"
-        : string.Join(", ", new[] { "changed", "failed", "manual", "compliant" }.Select(k => $"{summary[k]} {k}"));
+    /// <summary>How the run ended. A damaged journal is never shown as a good run: undo refuses it without --force.</summary>
+    private static string Outcome(RunRecord run)
+    {
+        if (run.Unreadable)
+        {
+            return $"DAMAGED: {string.Join("; ", run.Damage)}";
+        }
+
+        var damage = run.Damaged ? $"DAMAGED: {string.Join("; ", run.Damage)}; " : "";
+        return damage + (run.Stopped ? "STOPPED on request, " : "") + (run.Complete
+            ? Counts(run.Summary)
+            : "INTERRUPTED" + (run.InterruptedWhileChanging is { } r ? $" while changing \"{r}\"" : ""));
+    }
+
+    /// <summary>The counts as the report's summary line words them, in its order; zero counts of the rare statuses left out.</summary>
+    private static string Counts(JObject? summary)
+    {
+        if (summary is null)
+        {
+            return "complete";
+        }
+
+        var parts = new List<string>();
+        foreach (var name in SummaryOrder.Skip(1))
+        {
+            var count = summary[name]?.Type == JTokenType.Integer ? (long)summary[name]! : 0;
+            if (count == 0 && name is "predictedFailure" or "notUndoable")
+            {
+                continue;
+            }
+
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{count} {(name switch { "predictedFailure" => "predicted to fail", "notUndoable" => "not undoable", _ => name })}"));
+        }
+
+        var total = summary["total"]?.Type == JTokenType.Integer ? (long)summary["total"]! : 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{total} resources: {string.Join(", ", parts)}");
+    }
 }

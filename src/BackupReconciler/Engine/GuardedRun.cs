@@ -14,6 +14,9 @@ namespace BackupReconciler.Engine;
 /// </summary>
 public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogger log, SecretRedactor secrets, CancellationToken stop = default)
 {
+    /// <summary>Told before each resource, as <see cref="Reconciler.Progress"/>.</summary>
+    public Action<ResourceProgress>? Progress { get; init; }
+
     /// <param name="description">Who holds the lock, for a waiting run's message: "apply dpm-server.json".</param>
     /// <param name="restarts">When restarts may happen; the restarts earlier runs deferred are added from the journals.</param>
     public RunResult Apply(IHost host, Baseline baseline, string command, string description, TimeSpan lockTimeout, (SavedPlan Plan, string Path)? saved = null, RestartPolicy? restarts = null)
@@ -22,6 +25,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         var reconciler = new Reconciler(host, log, clock, stop)
         {
             Redact = secrets.Redact,
+            Progress = Progress,
             Restarts = (restarts ?? RestartPolicy.Default) with { Pending = PendingRestarts.Read(stateDirectory, host.ComputerName) },
         };
         if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)

@@ -22,6 +22,9 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
     /// <summary>When the run's restarts may happen, and the restarts earlier runs deferred.</summary>
     public RestartPolicy Restarts { get; init; } = RestartPolicy.Default;
 
+    /// <summary>Told before each resource is read (and changed), so a long run can show where it is.</summary>
+    public Action<ResourceProgress>? Progress { get; init; }
+
     /// <param name="journal">Where an applying run records each change; what-if runs record nothing.</param>
     public RunResult Run(Baseline baseline, string command, bool whatIf, string? runId = null, IRunJournal? journal = null)
     {
@@ -38,8 +41,10 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
         var restarts = new List<(string Service, string RequestedBy)>();
         var startedServices = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var (ordered, _) = DependencyOrder.Sort(baseline.Resources, r => r.Id, r => r.DependsOn);
+        var position = 0;
         foreach (var declaration in ordered)
         {
+            Progress?.Invoke(new ResourceProgress(++position, ordered.Count, declaration.Id, whatIf));
             if (stop.IsCancellationRequested)
             {
                 results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], "not run: the run was stopped (Ctrl+C or SIGTERM) after the resource in progress");

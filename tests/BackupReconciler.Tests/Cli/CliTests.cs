@@ -40,7 +40,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("  ~ dpm-agent-timeouts ", output, StringComparison.Ordinal);
-        Assert.Contains("      ConnectionNoActivityTimeout: 600 → 7200\n", output, StringComparison.Ordinal);
+        Assert.Contains("      ~ ConnectionNoActivityTimeout:             600 → 7200\n", output, StringComparison.Ordinal);
         Assert.Contains("  DPMRA: planned (requested by dpm-agent-timeouts, tcp-max-data-retransmissions)\n", output, StringComparison.Ordinal);
         Assert.Matches(@"2 resources: 0 compliant, 2 drifted, 0 changed, 0 manual, 0 failed, 0 skipped · \d+ ms · exit 2\n$", output);
         Assert.Equal(before, File.ReadAllBytes(snapshot));
@@ -91,7 +91,7 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"^\d{8}T\d{6}Z-[0-9a-f]{4}$", (string)report["runId"]!);
         Assert.Equal(exit, (int)report["exitCode"]!);
         var timeouts = report["resources"]!.Single(r => (string)r["id"]! == "dpm-agent-timeouts");
-        Assert.Equal(["id", "type", "status", "reference", "differences", "error"], ((JObject)timeouts).Properties().Select(p => p.Name));
+        Assert.Equal(["id", "type", "status", "why", "reference", "differences", "error"], ((JObject)timeouts).Properties().Select(p => p.Name));
         Assert.Equal("drifted", (string)timeouts["status"]!);
         var difference = timeouts["differences"]!.Single(d => (string)d["property"]! == "ConnectionNoActivityTimeout");
         Assert.Equal(600, (int)difference["actual"]!);

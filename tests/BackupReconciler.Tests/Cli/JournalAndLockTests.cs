@@ -72,7 +72,7 @@ public sealed class JournalAndLockTests : IDisposable
         var listing = Run("runs").Out;
         var (_, report, error) = Run("apply", Baseline(), "--snapshot", snapshot);
 
-        Assert.Contains("20261122T010000Z-dead  2026-11-22T01:00:00.000Z  apply journal-test on DPM01  INTERRUPTED while changing \"a\"", listing, StringComparison.Ordinal);
+        Assert.Contains("20261122T010000Z-dead  2026-11-22T01:00:00.000Z  apply  journal-test  DPM01  INTERRUPTED while changing \"a\"", RunsListing.Rows(listing));
         Assert.Contains("note: the previous run 20261122T010000Z-dead (apply journal-test, 2026-11-22T01:00:00.000Z) was interrupted while changing \"a\"", report, StringComparison.Ordinal);
         Assert.Contains("was interrupted", error, StringComparison.Ordinal);
     }

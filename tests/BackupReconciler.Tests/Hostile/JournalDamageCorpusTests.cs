@@ -58,14 +58,14 @@ public sealed class JournalDamageCorpusTests : IDisposable
         if (line == 1)
         {
             const string Problem = "line 1, the start line, is not valid JSON, so the journal does not say which run, host or baseline it records";
-            Assert.Equal($"{runId}  DAMAGED: {Problem}\n", listing);
+            Assert.Equal([$"{runId}  DAMAGED: {Problem}"], RunsListing.Rows(listing));
             Assert.Equal($"error: {journal}: run {runId} cannot be undone: {Problem}; nothing was undone.", undo.Err.Trim());
             Assert.Equal(1, CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--force").Exit);
             return;
         }
 
-        var state = line == Lines ? "INTERRUPTED" : "3 changed, 0 failed, 0 manual, 0 compliant";
-        Assert.EndsWith($"on K1  DAMAGED: line {line} is not valid JSON; {state}\n", listing, StringComparison.Ordinal);
+        var state = line == Lines ? "INTERRUPTED" : "3 resources: 0 compliant, 0 drifted, 3 changed, 0 manual, 0 failed, 0 skipped";
+        Assert.EndsWith($"  K1  DAMAGED: line {line} is not valid JSON; {state}", RunsListing.Rows(listing).Single(), StringComparison.Ordinal);
         Assert.Equal(
             $"error: {journal}: run {runId}'s journal is damaged (line {line} is not valid JSON), so undo cannot know everything the run changed, and nothing was undone; "
             + $"pass --force to take back what the readable lines record (whatever line {line} recorded cannot be taken back).",
@@ -86,7 +86,7 @@ public sealed class JournalDamageCorpusTests : IDisposable
         var text = File.ReadAllText(journal);
         File.WriteAllText(journal, text[..(text.TrimEnd('\n').LastIndexOf('\n') + 10)]);
 
-        Assert.EndsWith("on K1  INTERRUPTED\n", CliRun.Run(State, "runs").Out, StringComparison.Ordinal);
+        Assert.EndsWith("  K1  INTERRUPTED", RunsListing.Rows(CliRun.Run(State, "runs").Out).Single(), StringComparison.Ordinal);
         Assert.Equal(0, CliRun.Run(State, "undo", runId, "--snapshot", snapshot).Exit);
         Assert.Equal([1, 1, 1], Values(snapshot));
     }
@@ -108,7 +108,7 @@ public sealed class JournalDamageCorpusTests : IDisposable
         var undo = CliRun.Run(State, "undo", "20261122T010000Z-dead", "--snapshot", snapshot, "--force");
 
         Assert.Equal(0, listing.Exit);
-        Assert.Equal($"20261122T010000Z-dead  DAMAGED: {problem}\n", listing.Out);
+        Assert.Equal([$"20261122T010000Z-dead  DAMAGED: {problem}"], RunsListing.Rows(listing.Out));
         Assert.Equal(1, undo.Exit);
         Assert.Equal($"error: {journal}: run 20261122T010000Z-dead cannot be undone: {problem}; nothing was undone.", undo.Err.Trim());
     }
@@ -121,7 +121,7 @@ public sealed class JournalDamageCorpusTests : IDisposable
             """{"event":"start","journalVersion":1,"runId":"20261122T010000Z-dead","time":"2026-11-22T01:00:00.000Z","command":"apply","baseline":"b","host":"K1","processId":1}""" + "\n");
         var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 0));
 
-        Assert.Equal("20261122T010000Z-dead  2026-11-22T01:00:00.000Z  apply b on K1  INTERRUPTED\n", CliRun.Run(State, "runs").Out);
+        Assert.Equal(["20261122T010000Z-dead  2026-11-22T01:00:00.000Z  apply  b  K1  INTERRUPTED"], RunsListing.Rows(CliRun.Run(State, "runs").Out));
         var undo = CliRun.Run(State, "undo", "20261122T010000Z-dead", "--snapshot", snapshot, "--detailed-exitcodes");
         Assert.True(undo.Exit == 0, undo.Out + undo.Err);
     }

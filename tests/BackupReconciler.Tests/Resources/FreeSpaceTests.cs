@@ -27,9 +27,9 @@ public sealed class FreeSpaceTests
         var run = scenario.Apply();
 
         Assert.Equal(ResourceStatus.Manual, run.StatusOf("scratch"));
-        Assert.Equal(["freeSpace: 21 GB free of 500 GB on C: (4.2%) → at least 50 GB (10%)"], run.DifferencesOf("scratch"));
+        Assert.Equal(["freeSpace: 21 GiB free of 500 GiB on C: (4.2%) → at least 50 GiB (10%)"], run.DifferencesOf("scratch"));
         Assert.Equal(
-            @"freeSpace is 21 GB free of 500 GB on C: (4.2%), the baseline wants at least 50 GB (10%); free 29 GB on C: or move C:\Program Files\Microsoft Azure Recovery Services Agent\Scratch to a volume with room; this tool never deletes data to make space",
+            @"freeSpace is 21 GiB free of 500 GiB on C: (4.2%), the baseline wants at least 50 GiB (10%); free 29 GiB on C: or move C:\Program Files\Microsoft Azure Recovery Services Agent\Scratch to a volume with room; this tool never deletes data to make space",
             Assert.Single(run.ManualSteps).Step);
         Assert.Equal(before, File.ReadAllBytes(scenario.SnapshotPath));
         Assert.Equal(2, ExitCodes.Detailed(run));

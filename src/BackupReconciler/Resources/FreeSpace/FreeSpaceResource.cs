@@ -47,9 +47,10 @@ public sealed record FreeSpaceResource(string Path, decimal MinimumFreePercent) 
     {
     }
 
+    /// <summary>Binary units, named as such (GiB), as every size in the report is.</summary>
     private static string Size(long bytes)
     {
-        string[] units = ["bytes", "KB", "MB", "GB", "TB", "PB"];
+        string[] units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
         var value = (decimal)bytes;
         var unit = 0;
         while (value >= 1024 && unit < units.Length - 1)

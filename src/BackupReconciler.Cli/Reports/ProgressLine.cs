@@ -1,0 +1,74 @@
+using System.Globalization;
+using BackupReconciler.Engine;
+
+namespace BackupReconciler.Cli.Reports;
+
+/// <summary>
+/// Where a long run is, on one self-erasing line of standard error: shown only when standard error is a
+/// terminal and only once the command has taken more than a second (a feature install, many SQL jobs,
+/// a large folder), redrawn a few times a second, and erased before the report is written, so it never
+/// reaches the report, a file or a pipe.
+/// </summary>
+public sealed class ProgressLine : IDisposable
+{
+    /// <summary>Work shorter than this shows no progress at all.</summary>
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+
+    private const string EraseLine = "\r\u001b[K";
+
+    private readonly TextWriter _stderr;
+    private readonly ITimer? _timer;
+    private readonly Lock _gate = new();
+    private ResourceProgress? _current;
+    private bool _shown;
+    private bool _ended;
+
+    public ProgressLine(TextWriter stderr, bool stderrIsTerminal, TimeProvider clock)
+    {
+        _stderr = stderr;
+        _timer = stderrIsTerminal ? clock.CreateTimer(_ => Draw(), null, Delay, TimeSpan.FromMilliseconds(250)) : null;
+    }
+
+    /// <summary>Whether anything will ever be drawn (standard error is a terminal).</summary>
+    public bool Enabled => _timer is not null;
+
+    public void Report(ResourceProgress progress)
+    {
+        lock (_gate)
+        {
+            _current = progress;
+        }
+    }
+
+    /// <summary>Draws the current position; the timer calls it once the delay has passed.</summary>
+    public void Draw()
+    {
+        lock (_gate)
+        {
+            if (_ended || _timer is null || _current is not { } at)
+            {
+                return;
+            }
+
+            _stderr.Write(string.Create(CultureInfo.InvariantCulture, $"{EraseLine}{(at.WhatIf ? "reading" : "applying")} {at.Position}/{at.Total}: {at.Resource}…"));
+            _stderr.Flush();
+            _shown = true;
+        }
+    }
+
+    /// <summary>Stops drawing and erases the line, before the report is written.</summary>
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        lock (_gate)
+        {
+            if (_shown && !_ended)
+            {
+                _stderr.Write(EraseLine);
+                _stderr.Flush();
+            }
+
+            _ended = true;
+        }
+    }
+}
