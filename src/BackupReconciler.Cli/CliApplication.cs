@@ -132,6 +132,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.NoChanges;
         }
 
+        if (options.Verb == "history")
+        {
+            WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
+            return ExitCodes.NoChanges;
+        }
+
         if (options.Verb == "runs")
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
@@ -293,10 +299,14 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return Report(options, run, options.WhatIf);
     }
 
-    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
-        new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
+    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null)
+    {
+        var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
             host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
+        History.JournalRetention.Prune(stateDirectory, options.Keep ?? History.JournalRetention.Default, clock.GetUtcNow(), run.RunId, log);
+        return run;
+    }
 
     /// <summary>What-if shows the restarts an apply would do now: with the window, the override, and what earlier runs deferred.</summary>
     private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>
