@@ -20,6 +20,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
     public TextReader StandardInput { get; init; } = TextReader.Null;
 
+    /// <summary>Where applying runs write their events (the Windows event log on Windows); null writes none.</summary>
+    public IEventLogWriter? EventLogWriter { get; init; }
+
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
     {
@@ -73,7 +76,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             }
         }
 
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter);
         try
         {
             return Execute(options, stateDirectory, log);
@@ -304,6 +307,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop).Apply(
             host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
+        WindowsEvents.RunEvents.Write(log, run, stop.IsCancellationRequested);
         History.JournalRetention.Prune(stateDirectory, options.Keep ?? History.JournalRetention.Default, clock.GetUtcNow(), run.RunId, log);
         return run;
     }

@@ -33,4 +33,8 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token) { StandardInput = Console.In }.Run(args);
+return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token)
+{
+    StandardInput = Console.In,
+    EventLogWriter = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.WindowsEventLogWriter() : null,
+}.Run(args);

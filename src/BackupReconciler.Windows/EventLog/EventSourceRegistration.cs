@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using System.Security;
+using BackupReconciler.Host;
+
+namespace BackupReconciler.Windows.EventLog;
+
+/// <summary>
+/// Registers the source BackupReconciler in the Application log, with .NET's message file (which shows %1, the
+/// message, for every id). Checking needs to read every log's sources, so a non-administrator may not even learn
+/// whether it exists: that too is reported as not registered, with the fix.
+/// </summary>
+[SupportedOSPlatform("windows")]
+public sealed class EventSourceRegistration : IEventSourceRegistrar
+{
+    public void EnsureRegistered()
+    {
+        try
+        {
+            if (System.Diagnostics.EventLog.SourceExists(EventLogMessage.Source))
+            {
+                var log = System.Diagnostics.EventLog.LogNameFromSourceName(EventLogMessage.Source, ".");
+                if (!log.Equals(EventLogMessage.LogName, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new HostOperationException($"the event source {EventLogMessage.Source} is registered in the {log} log, not in {EventLogMessage.LogName}; delete it there (Remove-EventLog -Source {EventLogMessage.Source}) and register it again");
+                }
+
+                return;
+            }
+
+            System.Diagnostics.EventLog.CreateEventSource(new EventSourceCreationData(EventLogMessage.Source, EventLogMessage.LogName));
+        }
+        catch (Exception e) when (e is SecurityException or UnauthorizedAccessException or InvalidOperationException or Win32Exception or IOException or ArgumentException)
+        {
+            throw new HostOperationException($"the event source {EventLogMessage.Source} could not be registered in the {EventLogMessage.LogName} log ({e.Message.TrimEnd('.')}); run as an administrator", e);
+        }
+    }
+}
