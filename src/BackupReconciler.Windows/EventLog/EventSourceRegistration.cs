@@ -11,29 +11,30 @@ namespace BackupReconciler.Windows.EventLog;
 /// message, for every id). Checking needs to read every log's sources, so a non-administrator may not even learn
 /// whether it exists: that too is reported as not registered, with the fix.
 /// </summary>
+/// <param name="source">The source to register: the tool's own, or a test's.</param>
 [SupportedOSPlatform("windows")]
-public sealed class EventSourceRegistration : IEventSourceRegistrar
+public sealed class EventSourceRegistration(string source = EventLogMessage.Source) : IEventSourceRegistrar
 {
     public void EnsureRegistered()
     {
         try
         {
-            if (System.Diagnostics.EventLog.SourceExists(EventLogMessage.Source))
+            if (System.Diagnostics.EventLog.SourceExists(source))
             {
-                var log = System.Diagnostics.EventLog.LogNameFromSourceName(EventLogMessage.Source, ".");
+                var log = System.Diagnostics.EventLog.LogNameFromSourceName(source, ".");
                 if (!log.Equals(EventLogMessage.LogName, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new HostOperationException($"the event source {EventLogMessage.Source} is registered in the {log} log, not in {EventLogMessage.LogName}; delete it there (Remove-EventLog -Source {EventLogMessage.Source}) and register it again");
+                    throw new HostOperationException($"the event source {source} is registered in the {log} log, not in {EventLogMessage.LogName}; delete it there (Remove-EventLog -Source {source}) and register it again");
                 }
 
                 return;
             }
 
-            System.Diagnostics.EventLog.CreateEventSource(new EventSourceCreationData(EventLogMessage.Source, EventLogMessage.LogName));
+            System.Diagnostics.EventLog.CreateEventSource(new EventSourceCreationData(source, EventLogMessage.LogName));
         }
         catch (Exception e) when (e is SecurityException or UnauthorizedAccessException or InvalidOperationException or Win32Exception or IOException or ArgumentException)
         {
-            throw new HostOperationException($"the event source {EventLogMessage.Source} could not be registered in the {EventLogMessage.LogName} log ({e.Message.TrimEnd('.')}); run as an administrator", e);
+            throw new HostOperationException($"the event source {source} could not be registered in the {EventLogMessage.LogName} log ({e.Message.TrimEnd('.')}); run as an administrator", e);
         }
     }
 }

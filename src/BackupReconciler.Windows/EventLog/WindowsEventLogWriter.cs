@@ -10,8 +10,9 @@ namespace BackupReconciler.Windows.EventLog;
 /// Without a registered source, WriteEvent tries to register it, which needs an administrator; the throw that
 /// follows otherwise is the caller's to report.
 /// </summary>
+/// <param name="source">The source to write under: the tool's own, or a test's.</param>
 [SupportedOSPlatform("windows")]
-public sealed class WindowsEventLogWriter : IEventLogWriter
+public sealed class WindowsEventLogWriter(string source = EventLogMessage.Source) : IEventLogWriter
 {
     public void Write(EventLogMessage message)
     {
@@ -21,7 +22,7 @@ public sealed class WindowsEventLogWriter : IEventLogWriter
             EventLogLevel.Warning => EventLogEntryType.Warning,
             _ => EventLogEntryType.Information,
         };
-        using var log = new System.Diagnostics.EventLog(EventLogMessage.LogName) { Source = EventLogMessage.Source };
+        using var log = new System.Diagnostics.EventLog(EventLogMessage.LogName) { Source = source };
         log.WriteEvent(new EventInstance(message.EventId, 0, type), message.Properties.Cast<object>().ToArray());
     }
 }
