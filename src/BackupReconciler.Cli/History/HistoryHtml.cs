@@ -14,7 +14,7 @@ public static class HistoryHtml
 {
     private const string Style = """
         body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
-        table{border-collapse:collapse;margin:.5em 0 1.5em;width:100%}
+        table{border-collapse:collapse;margin:.5em 0 1.5em;width:100%;table-layout:fixed}
         th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:left}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
         tr.fought td.flag{background:#f8d7da;font-weight:bold;color:#842029}
@@ -23,7 +23,9 @@ public static class HistoryHtml
         tr.fought .mark.correction{background:#dc3545}
         .mark.undo{background:#fff;border:2px solid #6c757d;width:6px;height:10px}
         .axis{display:flex;justify-content:space-between;font-size:12px;color:#666}
-        ul.changes{margin:.2em 0 0 1em;padding:0;font-size:12px}
+        ul.changes{margin:.2em 0 0 1em;padding:0;font-size:12px;overflow-wrap:anywhere}
+        td.when{white-space:nowrap;font-size:12px}
+        td.name{overflow-wrap:anywhere}
         code{font-size:12px}
         """;
 
@@ -40,14 +42,14 @@ public static class HistoryHtml
         }
         else
         {
-            html.Append("<table id=\"settings\">\n<tr><th>setting</th><th>host</th><th>corrected</th><th>last corrected (run)</th><th>fought over</th><th>timeline ")
+            html.Append("<table id=\"settings\">\n<colgroup><col style=\"width:21%\"><col style=\"width:7%\"><col style=\"width:7%\"><col style=\"width:16%\"><col style=\"width:8%\"><col></colgroup>\n<tr><th>setting</th><th>host</th><th>corrected</th><th>last corrected (run)</th><th>fought over</th><th>timeline ")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"axis\"><span>{HistoryText.Time(history.From)}</span><span>{HistoryText.Time(history.To)}</span></div></th></tr>\n");
             foreach (var s in history.Settings)
             {
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr class=\"setting{(s.FoughtOver ? " fought" : "")}\" data-host=\"{E(s.Host)}\" data-baseline=\"{E(s.Baseline)}\" data-resource=\"{E(s.Resource)}\" data-property=\"{E(s.Property)}\" data-corrected=\"{s.Corrections.Count}\" data-fought-over=\"{(s.FoughtOver ? "true" : "false")}\">")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{E(s.Name)} <small>({E(s.Type)})</small></td><td>{E(s.Host)}</td><td class=\"n\">{s.Corrections.Count}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{(s.Last is { } last ? $"{HistoryText.Time(last.Time)} ({E(last.RunId)})" : "")}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"name\">{E(s.Name)} <small>({E(s.Type)})</small></td><td>{E(s.Host)}</td><td class=\"n\">{s.Corrections.Count}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"when\">{(s.Last is { } last ? $"{HistoryText.Time(last.Time)}<br>run {E(last.RunId)}" : "")}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td class=\"flag\">{(s.FoughtOver ? $"yes: {s.Corrections.Count} runs" : "no")}</td><td><div class=\"timeline\">");
                 foreach (var (change, kind) in s.Corrections.Select(c => (c, "correction")).Concat(s.Undos.Select(u => (u, "undo"))).OrderBy(m => m.Item1.Time))
                 {

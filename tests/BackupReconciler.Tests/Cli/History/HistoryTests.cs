@@ -235,6 +235,38 @@ public sealed class HistoryTests : IDisposable
         Assert.Contains("No setting was corrected in this window.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ASecretSetByRunsAppearsMaskedInEveryFormatAndNeverInClear()
+    {
+        const string Canary = "Canary-H1st<ory>&\"q\"";
+        var baseline = _folder.Write("secret.json", """
+            { "name": "secret", "resources": [ { "id": "token", "type": "registry",
+                "properties": { "key": "HKLM\\SOFTWARE\\Vendor", "values": { "ApiToken": { "kind": "string", "data": "${Token}" } } } } ] }
+            """);
+        var snapshot = _folder.Write("secret-host.json", """{ "computerName": "H", "registry": { "HKLM\\SOFTWARE\\Vendor": { "ApiToken": { "kind": "string", "data": "old" } } } }""");
+        for (var day = 3; day >= 1; day--)
+        {
+            Assert.Equal(0, At(Now.AddDays(-day), "apply", baseline, "--snapshot", snapshot, "--var-secret", "Token=" + Canary).Exit);
+            var host = JObject.Parse(File.ReadAllText(snapshot));
+            host["registry"]!["HKLM\\SOFTWARE\\Vendor"]!["ApiToken"]!["data"] = "old";
+            File.WriteAllText(snapshot, host.ToString());
+        }
+
+        foreach (var format in new[] { "text", "json", "markdown", "html" })
+        {
+            var (exit, output, err) = At(Now, "history", "--output", format);
+
+            Assert.Equal(0, exit);
+            Assert.DoesNotContain("Canary", output + err, StringComparison.Ordinal);
+            Assert.Contains("***", output, StringComparison.Ordinal);
+        }
+
+        var fought = Setting(HistoryJson(), "token", "ApiToken");
+        Assert.True((bool)fought["foughtOver"]!);
+        Assert.All(fought["corrections"]!, c => Assert.Equal("***", (string)c["intended"]!));
+        Assert.All(fought["corrections"]!, c => Assert.Equal("old", (string)c["previous"]!));
+    }
+
     [Theory]
     [InlineData("history", "--since", "soon", "--since soon: give a duration of at least 1m")]
     [InlineData("history", "--output", "junit", "--output junit: use text, json, markdown or html.")]
