@@ -215,6 +215,18 @@ public sealed class RunEventTests : IDisposable
         Assert.EndsWith("...", entry.Properties[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheReadmeDocumentsEveryEventIdAndNoOther()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        var section = readme[readme.IndexOf("## Windows event log", StringComparison.Ordinal)..];
+        var documented = System.Text.RegularExpressions.Regex.Matches(section, @"^\| (\d{4}) \| (Information|Warning|Error) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var ids = typeof(RunEvents).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(int)).Select(f => (int)f.GetRawConstantValue()!);
+
+        Assert.Equal(ids.Order(), documented.Order());
+    }
+
     /// <summary>Keeps what would have been written to the event log.</summary>
     private sealed class CollectingEventLog : IEventLogWriter
     {
