@@ -18,6 +18,20 @@ public static class JournalRetention
     /// <returns>The run ids deleted.</returns>
     public static IReadOnlyList<string> Prune(string stateDirectory, TimeSpan keep, DateTimeOffset now, string currentRunId, ILogger log)
     {
+        try
+        {
+            return PruneOld(stateDirectory, keep, now, currentRunId, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping after the run: it must never turn a finished run into a failed one.
+            log.Warning("Old journals were not pruned: {Problem}", e.Message);
+            return [];
+        }
+    }
+
+    private static List<string> PruneOld(string stateDirectory, TimeSpan keep, DateTimeOffset now, string currentRunId, ILogger log)
+    {
         var folder = FileRunJournal.RunsFolder(stateDirectory);
         if (!Directory.Exists(folder))
         {
