@@ -59,7 +59,8 @@ public static class HistoryReader
                 var resource = (string)before["resource"]!;
                 if (outcome is null)
                 {
-                    problems.Add($"run {record.RunId} was interrupted while changing \"{resource}\": whether that change was made is not known, so it is not counted");
+                    // Interrupted, or still running in another process as this is read: either way the outcome is not known yet.
+                    problems.Add($"run {record.RunId} has no outcome for its change of \"{resource}\" (interrupted, or still running): whether that change was made is not known, so it is not counted");
                     continue;
                 }
 
