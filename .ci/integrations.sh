@@ -115,5 +115,34 @@ check "fleet: the HTML renders in headless Chromium with every host and no block
 check "fleet: a screenshot of the HTML is taken" fleet_png
 if [ -n "${BR_KEEP:-}" ]; then cp "$work/fleet.html" "$work/fleet.png" "$BR_KEEP"/; fi
 
+# --- Drift history: journals of real apply runs, the HTML page in headless Chromium -------------------
+# Three applies of the DPM sample, a "Group Policy" setting the SQL Agent's start type back between them:
+# that setting is fought over (3 runs), the rest corrected once. A 1-minute window spreads the marks.
+hist=$work/history
+mkdir -p "$hist"
+cp samples/dpm-server.drifted.json "$hist/dpm.json"
+history_runs() {
+  for i in 1 2 3; do
+    "$exe" apply baselines/dpm-server.json --snapshot "$hist/dpm.json" --vars samples/dpm-server.vars.json --state-dir "$hist/state" >/dev/null || return 1
+    python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); s["services"]["SQLAgent$MSDPM2012"]["startType"]="manual"; json.dump(s, open(sys.argv[1], "w"))' "$hist/dpm.json"
+    sleep 4
+  done
+  "$exe" history --since 1m --state-dir "$hist/state" --output json --out "$work/history.json" \
+    && "$exe" history --since 1m --state-dir "$hist/state" --output html --out "$work/history.html" \
+    && grep -q '"foughtOver": 1,' "$work/history.json"
+}
+history_dom() {
+  chrome --dump-dom "file://$work/history.html" >"$work/history-dom.html" 2>"$work/history-chrome.err"
+  node tests/integrations/history/check-history.mjs dom "$work/history.json" "$work/history-dom.html" && ! grep -Ei 'Content Security Policy|Refused to' "$work/history-chrome.err"
+}
+history_png() {
+  chrome --screenshot="$work/history.png" --window-size=1400,1000 "file://$work/history.html" 2>/dev/null
+  node tests/integrations/history/check-history.mjs png "$work/history.png" 3
+}
+check "history: three applies with the agent's start type set back between them; one setting fought over" history_runs
+check "history: the HTML renders in headless Chromium with every setting, its count and a mark per correction" history_dom
+check "history: the screenshot shows the fought-over setting's three corrections in red" history_png
+if [ -n "${BR_KEEP:-}" ]; then cp "$work/history.html" "$work/history.png" "$BR_KEEP"/; fi
+
 echo "integrations: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -21,7 +21,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     public Schedule.ProgramInvocation? ScheduledProgram { get; init; }
 
     /// <summary>Registers the event log source for <c>schedule install</c>; none until the event log sink's registrar is wired in.</summary>
-    public Schedule.IEventSourceRegistrar? EventSources { get; init; }
+    public IEventSourceRegistrar? EventSources { get; init; }
 
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
     public TextReader StandardInput { get; init; } = TextReader.Null;
@@ -33,6 +33,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private Action<ResourceProgress> _progress = _ => { };
 
     private Action _endProgress = () => { };
+
+    /// <summary>Where applying runs write their events (the Windows event log on Windows); null writes none.</summary>
+    public IEventLogWriter? EventLogWriter { get; init; }
 
     /// <summary>Facts for <c>validate</c>, which reads no host: typical values, so fact variables resolve.</summary>
     private static readonly Dictionary<string, string> PlaceholderFacts = new(HostFacts.Typical(), StringComparer.OrdinalIgnoreCase)
@@ -87,7 +90,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             }
         }
 
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter);
         // Not for watch: its lines are a log, written between runs.
         using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);
@@ -153,6 +156,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         if (options.Verb == "import-reg")
         {
             WriteReport(options, ImportRegCommand.Import(options, log, stderr));
+            return ExitCodes.NoChanges;
+        }
+
+        if (options.Verb == "history")
+        {
+            WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
             return ExitCodes.NoChanges;
         }
 
@@ -316,10 +325,15 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         return Report(options, run, options.WhatIf);
     }
 
-    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null) =>
-        new GuardedRun(stateDirectory, clock, log, _redactor, stop) { Progress = _progress }.Apply(
+    private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null)
+    {
+        var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop) { Progress = _progress }.Apply(
             host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
+        WindowsEvents.RunEvents.Write(log, run, stop.IsCancellationRequested);
+        History.JournalRetention.Prune(stateDirectory, options.Keep ?? History.JournalRetention.Default, clock.GetUtcNow(), run.RunId, log);
+        return run;
+    }
 
     /// <summary>What-if shows the restarts an apply would do now: with the window, the override, and what earlier runs deferred.</summary>
     private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>

@@ -9,6 +9,8 @@ public enum OutputFormat
     Text,
     Json,
     JUnit,
+    Markdown,
+    Html,
 }
 
 /// <summary>A parsed command line. Parsing is strict: an unknown option is an error, never ignored.</summary>
@@ -32,14 +34,19 @@ public sealed record CliOptions(
     RestartWindow? RestartWindow = null,
     bool RestartNow = false,
     bool Audit = false,
-    bool NoColor = false)
+    bool NoColor = false,
+    Duration? Since = null,
+    string? BaselineFilter = null,
+    TimeSpan? Keep = null)
 {
-    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect", "schedule"];
+    public static readonly string[] Verbs = ["validate", "test", "plan", "apply", "get", "runs", "undo", "watch", "snapshot", "import-reg", "detect", "history", "schedule"];
 
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
 
     private static readonly EnumNames<OutputFormat> Formats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit));
+
+    private static readonly EnumNames<OutputFormat> HistoryFormats = new(("text", OutputFormat.Text), ("json", OutputFormat.Json), ("markdown", OutputFormat.Markdown), ("html", OutputFormat.Html));
 
     public const string Usage = """
         usage: backup-reconciler <verb> BASELINE [options]
@@ -57,6 +64,8 @@ public sealed record CliOptions(
                                  shadow storage and antivirus exclusions (changes nothing)
           import-reg FILE.reg    turn a .reg file into a baseline of registry resources (--out BASELINE.json)
           detect                 which shipped role baselines apply to the host, with the evidence
+          history                the settings applying runs corrected, how often, when last, by which run;
+                                 fought over when corrected by 3 or more runs (--output text|json|markdown|html)
           report   REPORTS...    the fleet's compliance from hosts' JSON reports (--output text|json|markdown|html)
           dsc      get|test|set|manifest   the Microsoft DSC v3 resource BackupReconciler/Baseline
           schedule install BASELINE [--every 30m] [--vars FILE] [--audit]   register the task that applies
@@ -85,6 +94,10 @@ public sealed record CliOptions(
           --restart-now          apply, undo, watch: restart even while backup work runs or outside the window
           --verbose              more log lines on standard error; why and reference for compliant resources too
           --no-color             no colour in the text report (also when NO_COLOR is set or output is redirected)
+          --since DURATION       history: the window, such as 7d (default) or 1d12h
+          --baseline NAME        history: only runs of that baseline (its name, as in the baseline file)
+          --keep DURATION        apply, undo, watch: delete complete journals of runs older than this
+                                 (default 90d; interrupted and damaged journals are kept)
 
         exit codes: 0 nothing to change · 2 changes or drift · 4 failures · 6 both · 1 nothing was done
         """;
@@ -117,6 +130,9 @@ public sealed record CliOptions(
         var restartNow = false;
         var audit = false;
         var noColor = false;
+        Duration? since = null;
+        string? baselineFilter = null;
+        TimeSpan? keep = null;
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -166,6 +182,23 @@ public sealed record CliOptions(
                     break;
                 case "--restart-window" when verb is "plan" or "apply" or "undo" or "watch": restartWindow = Engine.RestartWindow.Parse(Value()); break;
                 case "--restart-now" when verb is "apply" or "undo" or "watch": restartNow = true; break;
+                case "--since" when verb == "history":
+                    var window = Value();
+                    since = Duration.TryParse(window, out var sinceSpan) && sinceSpan.Span >= TimeSpan.FromMinutes(1)
+                        ? sinceSpan
+                        : throw Error($"--since {window}: give a duration of at least 1m, such as 7d, 1d12h or 90d.");
+                    break;
+                case "--baseline" when verb == "history": baselineFilter = Value(); break;
+                case "--keep" when verb is "apply" or "undo" or "watch":
+                    var retention = Value();
+                    keep = Duration.TryParse(retention, out var keepSpan) && keepSpan.Span >= TimeSpan.FromDays(1)
+                        ? keepSpan.Span
+                        : throw Error($"--keep {retention}: give a duration of at least 1d, such as 90d.");
+                    break;
+                case "--output" when verb == "history":
+                    var historyFormat = Value();
+                    output = HistoryFormats.TryParse(historyFormat, out var historyParsed) ? historyParsed : throw Error($"--output {historyFormat}: use text, json, markdown or html.");
+                    break;
                 case "--output":
                     var format = Value();
                     output = Formats.TryParse(format, out var parsed) ? parsed : throw Error($"--output {format}: use text, json or junit.");
@@ -195,7 +228,7 @@ public sealed record CliOptions(
                             throw Error($"{arg[..joined]}=...: options take their value after a space, as {arg[..joined]} VALUE.");
                         }
 
-                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--every", "--audit", "--no-color" };
+                        var known = new[] { "--snapshot", "--vars", "--var", "--var-secret", "--save-plan", "--plan", "--force", "--interval", "--runs", "--out", "--output", "--state-dir", "--verbose", "--what-if", "--detailed-exitcodes", "--lock-timeout", "--restart-window", "--restart-now", "--every", "--audit", "--no-color", "--since", "--baseline", "--keep" };
                         throw Error($"{arg} is not an option of {verb}{JsonObjectReader.Suggest(arg, known)}; run backup-reconciler --help.");
                     }
 
@@ -225,7 +258,7 @@ public sealed record CliOptions(
             throw Error("import-reg needs one .reg file: backup-reconciler import-reg FILE.reg [--out BASELINE.json].");
         }
 
-        if (verb is "runs" or "detect")
+        if (verb is "runs" or "detect" or "history")
         {
             if (baselines.Count > 0)
             {
@@ -256,7 +289,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow, audit, noColor);
+        return new CliOptions(verb, baselines, snapshot, new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output, outFile, stateDir, verbose, whatIf, detailed, lockTimeout, savePlan, plan, force, interval, maxRuns, restartWindow, restartNow, audit, noColor, since, baselineFilter, keep);
     }
 
     private static InputException Error(string problem) => new(null, problem);

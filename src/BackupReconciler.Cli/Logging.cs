@@ -7,7 +7,8 @@ namespace BackupReconciler.Cli;
 public static class Logging
 {
     /// <summary>Every line passes through <paramref name="redactor"/>: secrets never reach a console or a file.</summary>
-    public static Serilog.Core.Logger Create(string stateDirectory, bool verbose, TextWriter stderr, BackupReconciler.Input.SecretRedactor redactor)
+    /// <param name="eventLog">Where run events go besides the file (Windows only); null for none.</param>
+    public static Serilog.Core.Logger Create(string stateDirectory, bool verbose, TextWriter stderr, BackupReconciler.Input.SecretRedactor redactor, BackupReconciler.Host.IEventLogWriter? eventLog = null)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -32,7 +33,16 @@ public static class Logging
             stderr.WriteLine($"warning: no log file: cannot create {stateDirectory} ({e.Message}); pass --state-dir to a writable folder.");
         }
 
-        return configuration.CreateLogger();
+        if (eventLog is null)
+        {
+            return configuration.CreateLogger();
+        }
+
+        // The sink's one warning goes through this same logger (to standard error and the file); the sink ignores it.
+        Serilog.Core.Logger? logger = null;
+        var events = new WindowsEvents.EventLogSink(eventLog, problem => logger?.Warning("{Problem}", problem));
+        logger = configuration.WriteTo.Sink(new RedactingSink(events, redactor), LogEventLevel.Information).CreateLogger();
+        return logger;
     }
 
     /// <summary>Writes to the given writer so that tests and the real console get the same lines.</summary>
@@ -40,6 +50,11 @@ public static class Logging
     {
         public void Emit(LogEvent logEvent)
         {
+            if (logEvent.Properties.ContainsKey(WindowsEvents.RunEvents.EventIdProperty))
+            {
+                return; // a run event, for the event log: the report already says it
+            }
+
             var level = logEvent.Level switch
             {
                 LogEventLevel.Warning => "warning",

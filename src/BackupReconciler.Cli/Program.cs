@@ -38,4 +38,6 @@ return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.
 {
     StandardInput = Console.In,
     Terminal = new BackupReconciler.Cli.Reports.ConsoleTraits(!Console.IsOutputRedirected, !Console.IsErrorRedirected, !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+    EventLogWriter = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.WindowsEventLogWriter() : null,
+    EventSources = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.EventSourceRegistration() : null,
 }.Run(args);

@@ -12,8 +12,8 @@ namespace BackupReconciler.Cli.Schedule;
 /// </summary>
 internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSourceRegistrar? eventSources, TextWriter stdout)
 {
-    public const string EventSource = "BackupReconciler";
-    public const string EventLogName = "Application";
+    public const string EventSource = EventLogMessage.Source;
+    public const string EventLogName = EventLogMessage.LogName;
 
     public int Install(ScheduledTaskDefinition wanted, bool whatIf)
     {
@@ -116,7 +116,7 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
             return ExitCodes.NoChanges;
         }
 
-        if (eventSources.IsRegistered(EventSource))
+        if (eventSources.IsRegistered())
         {
             stdout.WriteLine($"{prefix}the event log source {EventSource} is registered already.");
         }
@@ -126,7 +126,7 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
         }
         else
         {
-            eventSources.Register(EventSource, EventLogName);
+            eventSources.EnsureRegistered();
             stdout.WriteLine($"registered the event log source {EventSource} ({EventLogName} log).");
         }
 

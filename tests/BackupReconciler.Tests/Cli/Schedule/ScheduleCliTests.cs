@@ -1,4 +1,5 @@
 using BackupReconciler.Cli;
+using BackupReconciler.Host;
 using BackupReconciler.Cli.Schedule;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -297,8 +298,14 @@ public sealed class ScheduleCliTests : IDisposable
     {
         public List<(string Source, string Log)> Registered { get; } = [];
 
-        public bool IsRegistered(string source) => Registered.Any(r => r.Source == source);
+        public bool IsRegistered() => Registered.Count > 0;
 
-        public void Register(string source, string log) => Registered.Add((source, log));
+        public void EnsureRegistered()
+        {
+            if (!IsRegistered())
+            {
+                Registered.Add((EventLogMessage.Source, EventLogMessage.LogName));
+            }
+        }
     }
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using BackupReconciler.Engine;
+using BackupReconciler.Engine.Journal;
+using BackupReconciler.Input;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Cli.History;
+
+/// <summary>
+/// Builds the drift history from the journals in the state directory. A change counts only when its
+/// journal has the "after" line with outcome "changed": failed and interrupted changes do not (the report
+/// names the interrupted ones), what-if runs keep no journal. Undo runs are listed per setting as undos and
+/// never count as corrections. A journal <see cref="RunRecord"/> cannot read is named and skipped; a damaged
+/// one counts what its readable lines record, and the report says lines were lost.
+/// </summary>
+public static class HistoryReader
+{
+    public static DriftHistory Read(string stateDirectory, Duration since, string? baseline, DateTimeOffset now)
+    {
+        var from = now - since.Span;
+        var folder = FileRunJournal.RunsFolder(stateDirectory);
+        var journals = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).ToList()
+            : [];
+        var settings = new Dictionary<(string Host, string Baseline, string Resource, string Property), Builder>();
+        var problems = new List<string>();
+        var runsRead = 0;
+        foreach (var path in journals)
+        {
+            var record = RunRecord.Read(path);
+            if (record.Unreadable)
+            {
+                problems.Add($"run {record.RunId} was not read: {string.Join("; ", record.Damage)}");
+                continue;
+            }
+
+            if (!DateTimeOffset.TryParse(record.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            {
+                problems.Add($"run {record.RunId} was not read: its start time \"{record.Time}\" is not a time");
+                continue;
+            }
+
+            var undo = record.Command == "undo";
+            var runBaseline = undo ? UndoneBaseline(folder, record.Baseline) : record.Baseline;
+            if (time < from || time > now || (baseline is not null && !runBaseline.Equals(baseline, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            runsRead++;
+            if (record.Damaged)
+            {
+                problems.Add($"run {record.RunId}'s journal is damaged ({string.Join("; ", record.Damage)}): a change recorded on those lines is not counted");
+            }
+
+            foreach (var (before, outcome) in Changes(path))
+            {
+                var resource = (string)before["resource"]!;
+                if (outcome is null)
+                {
+                    // Interrupted, or still running in another process as this is read: either way the outcome is not known yet.
+                    problems.Add($"run {record.RunId} has no outcome for its change of \"{resource}\" (interrupted, or still running): whether that change was made is not known, so it is not counted");
+                    continue;
+                }
+
+                if (outcome != "changed")
+                {
+                    continue;
+                }
+
+                var id = undo && resource.StartsWith("undo-", StringComparison.Ordinal) ? resource["undo-".Length..] : resource;
+                foreach (var change in before["changes"] as JArray ?? [])
+                {
+                    if ((string?)(change["property"] as JValue) is not { } property)
+                    {
+                        continue;
+                    }
+
+                    var key = (record.Host, runBaseline, id, property);
+                    if (!settings.TryGetValue(key, out var builder))
+                    {
+                        settings[key] = builder = new Builder((string)before["type"]!);
+                    }
+
+                    var made = new SettingChange(record.RunId, time, record.Command, ValueText.Format(change["previous"]), ValueText.Format(change["intended"]));
+                    (undo ? builder.Undos : builder.Corrections).Add(made);
+                }
+            }
+        }
+
+        var list = settings
+            .Select(s => new SettingHistory(s.Key.Host, s.Key.Baseline, s.Key.Resource, s.Value.Type, s.Key.Property, s.Value.Corrections, s.Value.Undos))
+            .OrderByDescending(s => s.FoughtOver)
+            .ThenByDescending(s => s.Corrections.Count)
+            .ThenByDescending(s => s.Last?.Time ?? DateTimeOffset.MinValue)
+            .ThenBy(s => s.Host, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new DriftHistory(from, now, since.Text, baseline, runsRead, list, problems);
+    }
+
+    /// <summary>An undo run's baseline is "run ID": the baseline of the run it undid, when that journal is still kept.</summary>
+    private static string UndoneBaseline(string folder, string undoBaseline)
+    {
+        const string Prefix = "run ";
+        if (!undoBaseline.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return undoBaseline;
+        }
+
+        var journal = Path.Combine(folder, undoBaseline[Prefix.Length..] + ".jsonl");
+        return File.Exists(journal) && RunRecord.Read(journal) is { Unreadable: false } undone ? undone.Baseline : undoBaseline;
+    }
+
+    /// <summary>Each "before" line with the outcome of its "after" line, or null when the run stopped before it.</summary>
+    private static List<(JObject Before, string? Outcome)> Changes(string path)
+    {
+        var steps = new List<(JObject Before, string? Outcome)>();
+        IEnumerable<string> lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return steps; // RunRecord read it a moment ago; if it went since, there is nothing to count
+        }
+
+        foreach (var line in lines)
+        {
+            JObject entry;
+            try
+            {
+                entry = JsonLine.Parse(line);
+            }
+            catch (JsonException)
+            {
+                continue; // damage RunRecord has named
+            }
+
+            switch ((string?)(entry["event"] as JValue))
+            {
+                case "before" when entry["resource"] is JValue { Type: JTokenType.String } && entry["type"] is JValue { Type: JTokenType.String }:
+                    steps.Add((entry, null));
+                    break;
+                case "after" when entry["resource"] is JValue { Type: JTokenType.String } resource:
+                    var index = steps.FindLastIndex(s => s.Outcome is null && (string?)s.Before["resource"] == (string?)resource);
+                    if (index >= 0)
+                    {
+                        steps[index] = (steps[index].Before, (string?)(entry["outcome"] as JValue) ?? "unknown");
+                    }
+
+                    break;
+            }
+        }
+
+        return steps;
+    }
+
+    private sealed class Builder(string type)
+    {
+        public string Type => type;
+
+        public List<SettingChange> Corrections { get; } = [];
+
+        public List<SettingChange> Undos { get; } = [];
+    }
+}
