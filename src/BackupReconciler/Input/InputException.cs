@@ -17,4 +17,10 @@ public sealed class InputException : Exception
 
     /// <summary>The message without the location.</summary>
     public string Problem { get; }
+
+    /// <summary>
+    /// Further problems the same check found (every unknown member of one object, not just the first):
+    /// a verb that stops at the first problem prints only this one; <c>validate</c> lists them all.
+    /// </summary>
+    public IReadOnlyList<InputException> Others { get; init; } = [];
 }

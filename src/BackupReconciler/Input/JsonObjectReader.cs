@@ -78,7 +78,16 @@ public sealed class JsonObjectReader
     }
 
     public JToken Required(string name, string expected) =>
-        Optional(name) ?? throw new InputException(Location, $"{Subject} has no \"{name}\"; add \"{name}\": {expected}.");
+        Optional(name) ?? throw new InputException(Location, $"{Subject} has no \"{name}\"; add \"{name}\": {expected}{Misspelling(name)}.");
+
+    /// <summary>
+    /// A member that is one typo from a required one that is missing ("nmae" for "name"): named in the
+    /// error, since the check that names unknown members never runs once a required one is missing.
+    /// </summary>
+    private string Misspelling(string name) =>
+        Json.Properties().Select(p => p.Name).FirstOrDefault(p => !_understood.Contains(p) && Suggest(p, [name]).Length > 0) is { } near
+            ? $" (is \"{near}\" a misspelling of it?)"
+            : "";
 
     public string RequiredString(string name) => AsString(Required(name, "\"...\""), name);
 
@@ -183,9 +192,13 @@ public sealed class JsonObjectReader
     public JsonObjectReader RequiredObject(string name, string subject) =>
         ForObject(Required(name, "{ ... }"), File, subject);
 
-    /// <summary>Fails on the first member no getter asked for, naming the members that are understood.</summary>
+    /// <summary>
+    /// Fails when a member no getter asked for is present: the error names the first, and carries the
+    /// others in <see cref="InputException.Others"/>, each with its position and the members understood.
+    /// </summary>
     public void RejectUnknownMembers()
     {
+        var unknown = new List<InputException>();
         foreach (var property in Json.Properties())
         {
             if (_understood.Contains(property.Name))
@@ -195,14 +208,20 @@ public sealed class JsonObjectReader
 
             if (property.Name.StartsWith('$'))
             {
-                throw new InputException(Locate(property, File),
-                    $"{Subject} has the member \"{property.Name}\", serializer metadata that this tool never reads or acts on; remove it.");
+                unknown.Add(new InputException(Locate(property, File),
+                    $"{Subject} has the member \"{property.Name}\", serializer metadata that this tool never reads or acts on; remove it."));
+                continue;
             }
 
             var hint = Suggest(property.Name, _understood);
             var known = _understood.Count == 0 ? "none" : string.Join(", ", _understood.Order(StringComparer.Ordinal));
-            throw new InputException(Locate(property, File),
-                $"{Subject} has an unknown member \"{property.Name}\"{hint}; the members it understands are: {known}.");
+            unknown.Add(new InputException(Locate(property, File),
+                $"{Subject} has an unknown member \"{property.Name}\"{hint}; the members it understands are: {known}."));
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new InputException(unknown[0].Location, unknown[0].Problem) { Others = unknown[1..] };
         }
     }
 
