@@ -278,14 +278,16 @@ public sealed partial class BaselineLoader
                     continue;
                 }
 
-                if (problems.ErrorCount > before && !parameters.ContainsKey(parameter.Name))
+                var readWhole = problems.ErrorCount == before;
+                if (!readWhole && !parameters.ContainsKey(parameter.Name))
                 {
                     broken.Add(parameter.Name);
                 }
 
                 if (parameters.TryGetValue(parameter.Name, out var earlier))
                 {
-                    if (earlier.Type != parameter.Type)
+                    // A type read wrongly (here or in the earlier declaration) is already an error: no clash to tell.
+                    if (earlier.Type != parameter.Type && readWhole && !broken.Contains(parameter.Name))
                     {
                         problems.Error(new InputException(parameter.Location,
                             $"parameter \"{parameter.Name}\" is declared as {parameter.Type.ToString().ToLowerInvariant()} here but as {earlier.Type.ToString().ToLowerInvariant()} at {earlier.Location}; declare it with one type."));

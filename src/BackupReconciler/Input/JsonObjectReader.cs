@@ -12,6 +12,7 @@ namespace BackupReconciler.Input;
 public sealed class JsonObjectReader
 {
     private readonly HashSet<string> _understood = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _misspellings = new(StringComparer.Ordinal);
 
     public JsonObjectReader(JObject json, string file, string subject)
     {
@@ -84,10 +85,16 @@ public sealed class JsonObjectReader
     /// A member that is one typo from a required one that is missing ("nmae" for "name"): named in the
     /// error, since the check that names unknown members never runs once a required one is missing.
     /// </summary>
-    private string Misspelling(string name) =>
-        Json.Properties().Select(p => p.Name).FirstOrDefault(p => !_understood.Contains(p) && Suggest(p, [name]).Length > 0) is { } near
-            ? $" (is \"{near}\" a misspelling of it?)"
-            : "";
+    private string Misspelling(string name)
+    {
+        if (Json.Properties().Select(p => p.Name).FirstOrDefault(p => !_understood.Contains(p) && Suggest(p, [name]).Length > 0) is not { } near)
+        {
+            return "";
+        }
+
+        _misspellings.Add(near); // named here: not named again as an unknown member
+        return $" (is \"{near}\" a misspelling of it?)";
+    }
 
     public string RequiredString(string name) => AsString(Required(name, "\"...\""), name);
 
@@ -201,7 +208,7 @@ public sealed class JsonObjectReader
         var unknown = new List<InputException>();
         foreach (var property in Json.Properties())
         {
-            if (_understood.Contains(property.Name))
+            if (_understood.Contains(property.Name) || _misspellings.Contains(property.Name))
             {
                 continue;
             }

@@ -33,6 +33,13 @@ public sealed class InjectedErrorPropertyTests
         return resource;
     }
 
+    private static JObject Rename(JObject resource, string member, string misspelt)
+    {
+        resource[misspelt] = resource[member];
+        resource.Remove(member);
+        return resource;
+    }
+
     private static JObject InProperties(JObject resource, string member, JToken value)
     {
         resource["properties"]![member] = value;
@@ -54,6 +61,8 @@ public sealed class InjectedErrorPropertyTests
         new("undefined variable", m => (null, [Service(m + "a", "${" + m.Replace("-", "", StringComparison.Ordinal) + "Undefined}")])),
         new("bad default", m => (new JObject { ["type"] = "integer", ["default"] = m }, [])),
         new("bad id characters", m => (null, [Service(m + "a b", m + "svc")])),
+        new("misspelt required member", m => (null, [Rename(Service(m + "a", m + "svc"), "properties", "propertise")])),
+        new("line break in a value", m => (null, [Service(m + "a", m + "svc", "manual\nerror: forged")])),
     ];
 
     [Fact]
@@ -108,6 +117,7 @@ public sealed class InjectedErrorPropertyTests
             folder.Write("common/part.json", part.ToString());
             var check = new BaselineLoader(ResourceCatalog.Default).Check(path, VariableInputs.None, new Dictionary<string, string>(), forValidate: false);
             var errors = check.Errors.Select(e => e.ToString()).ToList();
+            Assert.All(errors, e => Assert.DoesNotContain('\n', e));
 
             var described = string.Join(", ", c.Kinds.Select((k, i) => $"{k.Kind}{(c.InInclude[i] ? " (include)" : "")}"));
             Assert.True(errors.Count == c.Kinds.Length, $"{c.Kinds.Length} mistakes ({described}), {errors.Count} errors:\n{string.Join("\n", errors)}");

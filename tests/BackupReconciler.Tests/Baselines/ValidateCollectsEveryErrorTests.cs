@@ -170,6 +170,30 @@ public sealed class ValidateCollectsEveryErrorTests : IDisposable
     }
 
     [Fact]
+    public void AMisspeltRequiredMemberOfAResourceIsOneErrorNotAlsoAnUnknownMember()
+    {
+        Assert.Equal(
+            ["b.json(1,31): resource \"x\" has no \"properties\"; add \"properties\": { ... } (is \"propertise\" a misspelling of it?)."],
+            Check("""{ "name": "t", "resources": [ { "id": "x", "type": "service", "propertise": { "name": "VSS", "startType": "manual" } } ] }"""));
+    }
+
+    [Fact]
+    public void AValueWithALineBreakCannotForgeASecondErrorLine()
+    {
+        _folder.Write("b.json", """{ "name": "t", "resources": [ { "id": "a\nerror: forged", "type": "service", "properties": { "name": "VSS", "startType": "auto\r\nerror: forged" } } ] }""");
+
+        var (exit, _, error) = Validate("b.json");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            [
+                "error: b.json(1,56): the id \"a\\nerror: forged\" has characters ids may not use; use letters, digits, '.', '-' and '_'.",
+                "error: b.json(1,144): \"startType\" of resource \"a\\nerror: forged\" (service) is the string \"auto\\r\\nerror: forged\"; use one of: automatic, automaticDelayed, manual, disabled.",
+            ],
+            error);
+    }
+
+    [Fact]
     public void RequiredParametersWithoutValuesAreWarningsInValidateAndTheirUsesAreNotErrors()
     {
         _folder.Write("b.json", """
