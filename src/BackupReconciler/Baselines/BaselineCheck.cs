@@ -75,7 +75,7 @@ internal sealed class ProblemList
         }
     }
 
-    public void Warning(SourceLocation? location, string problem) => _problems.Add(new BaselineProblem(ProblemSeverity.Warning, location, problem));
+    public void Warning(SourceLocation? location, string problem) => _problems.Add(new BaselineProblem(ProblemSeverity.Warning, location, InputException.OneLine(problem)));
 
     /// <summary>Runs one step; an input error becomes a recorded problem and the step's result is the default.</summary>
     public T? Try<T>(Func<T> step)
