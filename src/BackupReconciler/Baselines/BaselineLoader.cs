@@ -269,12 +269,21 @@ public sealed partial class BaselineLoader
                 continue;
             }
 
+            var declaredHere = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in section.Json.Properties())
             {
                 var before = problems.ErrorCount;
                 var parameter = ReadParameter(property, document.DisplayPath, problems);
                 if (parameter is null)
                 {
+                    continue;
+                }
+
+                if (!declaredHere.Add(parameter.Name))
+                {
+                    // References ignore case, so "Port" and "port" are one variable: one of the two defaults would be silently dropped.
+                    problems.Error(new InputException(parameter.Location,
+                        $"parameter \"{parameter.Name}\" is declared twice in this file (names ignore case, as references do); keep one."));
                     continue;
                 }
 

@@ -63,8 +63,16 @@ public sealed partial class VariableBinder
             binder.StandIn(name, parameters.GetValueOrDefault(name)?.Type ?? ParameterType.String);
         }
 
+        var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, text) in inputs.CommandLine)
         {
+            if (!given.Add(name))
+            {
+                // "first wins" would run with a value the person may not think was used; names only, a value may be secret.
+                problems.Error(new InputException(null, $"--var {name} is given twice (names ignore case); give each variable once."));
+                continue;
+            }
+
             if (values.ContainsKey(name))
             {
                 continue;

@@ -106,4 +106,23 @@ public sealed class VariableTests : IDisposable
 
         Assert.Matches(@"b\.json\(1,\d+\): the variables A → B → A refer to each other in a circle; give one of them a plain value\.$", e.Message);
     }
+
+    [Fact]
+    public void TwoParametersWhoseNamesDifferOnlyInCaseAreRefusedRatherThanOneDefaultDropped()
+    {
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load("""
+            { "name": "t", "parameters": { "Port": { "type": "integer", "default": 1 }, "port": { "type": "integer", "default": 2 } }, "resources": [] }
+            """));
+
+        Assert.Equal("b.json(1,83): parameter \"port\" is declared twice in this file (names ignore case, as references do); keep one.",
+            e.Message.Replace(_folder.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVarGivenTwiceIsRefusedRatherThanTheFirstSilentlyWinning()
+    {
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "ONE"), new("sqlinstance", "TWO")], null)));
+
+        Assert.Equal("--var sqlinstance is given twice (names ignore case); give each variable once.", e.Message);
+    }
 }
