@@ -91,6 +91,11 @@ public sealed partial class BaselineLoader
             idsComplete &= ReadResources(document, binder, secrets, problems, headers, resources, unknownValues, owners);
         }
 
+        if (idsComplete && !rules.DeclarationsIncomplete && !fragment)
+        {
+            binder.CheckMisspeltInputs(parameters, binder.Referenced);
+        }
+
         CheckDependencies(headers, idsComplete, fragment, problems);
         foreach (var conflict in ConflictCheck.Find(resources.Where(r => !unknownValues.Contains(r)).ToList()))
         {

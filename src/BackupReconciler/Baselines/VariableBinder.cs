@@ -17,6 +17,8 @@ public sealed partial class VariableBinder
 {
     private readonly Dictionary<string, VariableValue> _values;
     private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _fromDefault = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SourceLocation?> _given = new(StringComparer.OrdinalIgnoreCase);
     private readonly BindingRules _rules;
     private readonly ProblemList _problems;
 
@@ -66,6 +68,7 @@ public sealed partial class VariableBinder
         var given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, text) in inputs.CommandLine)
         {
+            binder._given.TryAdd(name, null);
             if (!given.Add(name))
             {
                 // "first wins" would run with a value the person may not think was used; names only, a value may be secret.
@@ -107,6 +110,11 @@ public sealed partial class VariableBinder
 
         foreach (var (name, (json, location)) in file)
         {
+            if (inputs.File is not null && location.File == inputs.File)
+            {
+                binder._given.TryAdd(name, location);
+            }
+
             if (values.ContainsKey(name))
             {
                 continue;
@@ -141,6 +149,7 @@ public sealed partial class VariableBinder
             if (parameter.Default is { } fallback)
             {
                 values[parameter.Name] = fallback;
+                binder._fromDefault.Add(parameter.Name);
             }
             else if (!facts.ContainsKey(parameter.Name))
             {
@@ -170,6 +179,32 @@ public sealed partial class VariableBinder
 
         binder.ResolveNested(parameters);
         return binder;
+    }
+
+    /// <summary>
+    /// A variable given (--var or the vars file) that no parameter declares, one typo away from a parameter that
+    /// took its default: the value meant for it was silently not used, and the run would report against the
+    /// default. A variable one typo from a parameter that was given its own value is taken as meant for another
+    /// baseline sharing the vars file, and a reference to it in the baseline (an undeclared variable) uses it.
+    /// </summary>
+    internal void CheckMisspeltInputs(IReadOnlyDictionary<string, ParameterDefinition> parameters, IEnumerable<string> referenced)
+    {
+        var used = referenced.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, location) in _given)
+        {
+            if (parameters.ContainsKey(name) || used.Contains(name))
+            {
+                continue;
+            }
+
+            var meant = _fromDefault.Where(p => JsonObjectReader.Suggest(name, [p]).Length > 0).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (meant is not null)
+            {
+                var given = location is null ? $"--var {name}" : $"variable \"{name}\"";
+                _problems.Error(new InputException(location,
+                    $"{given} is declared by no parameter and used nowhere, and parameter \"{meant}\" took its default: is \"{name}\" a misspelling of \"{meant}\"? correct the name."));
+            }
+        }
     }
 
     /// <summary>Gives a variable whose value is unknown a stand-in of its type; a list of one, so that no list reads as empty.</summary>
@@ -220,6 +255,7 @@ public sealed partial class VariableBinder
                     text.Value = Reference().Replace((string)text.Value!, match =>
                     {
                         var referenced = match.Groups[1].Value;
+                        _referenced.Add(referenced);
                         if (!values.ContainsKey(referenced))
                         {
                             if (Undeclared(location, $"the value of ${{{name}}} refers to ${{{referenced}}}, which is not defined", JsonObjectReader.Suggest(referenced, values.Keys), "define it or change the value."))
@@ -378,8 +414,14 @@ public sealed partial class VariableBinder
             return variable.AsText();
         });
 
+    /// <summary>Every variable a value or a baseline referred to.</summary>
+    internal IReadOnlySet<string> Referenced => _referenced;
+
+    private readonly HashSet<string> _referenced = new(StringComparer.OrdinalIgnoreCase);
+
     private VariableValue Lookup(string name, JToken at, string file, ISet<SourceLocation> standIns)
     {
+        _referenced.Add(name);
         if (_values.TryGetValue(name, out var value))
         {
             if (_unknown.Contains(name))

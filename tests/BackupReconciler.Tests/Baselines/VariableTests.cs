@@ -125,4 +125,26 @@ public sealed class VariableTests : IDisposable
 
         Assert.Equal("--var sqlinstance is given twice (names ignore case); give each variable once.", e.Message);
     }
+
+    [Fact]
+    public void AVarsEntryOneTypoFromAParameterThatTookItsDefaultIsRefusedRatherThanSilentlyUnused()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstanse": "PROD" }""");
+
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([], vars)));
+
+        Assert.Equal(
+            "vars.json(1,23): variable \"SqlInstanse\" is declared by no parameter and used nowhere, and parameter \"SqlInstance\" took its default: is \"SqlInstanse\" a misspelling of \"SqlInstance\"? correct the name.",
+            e.Message.Replace(_folder.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        var cli = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([new("SqlInstanse", "PROD")], null)));
+        Assert.StartsWith("--var SqlInstanse is declared by no parameter and used nowhere", cli.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVarsEntryNearAParameterThatWasGivenItsOwnValueIsTakenAsMeantForAnotherBaseline()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstance": "PROD", "SqlInstance2": "OTHER", "Unrelated": "x" }""");
+
+        Assert.Equal("SQLAgent$PROD", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
+    }
 }
