@@ -221,8 +221,8 @@ public sealed partial class VariableBinder
     }
 
     /// <summary>
-    /// Values may refer to other variables (a default of <c>${ProgramFiles}\X</c>); resolves them once,
-    /// up front, so every use sees the final text. A cycle is an error at the parameter that closes it.
+    /// Defaults may refer to other variables (a default of <c>${ProgramFiles}\X</c>); resolves them once,
+    /// up front, so every use sees the final text; values given from outside are literal. A cycle is an error at the parameter that closes it.
     /// A value that refers to an unknown one is unknown too.
     /// </summary>
     private void ResolveNested(IReadOnlyDictionary<string, ParameterDefinition> parameters)
@@ -234,7 +234,9 @@ public sealed partial class VariableBinder
         VariableValue Resolve(string name)
         {
             var value = values[name];
-            if (done.Contains(name) || !value.Json.ToString(Newtonsoft.Json.Formatting.None).Contains("${", StringComparison.Ordinal))
+            // Only a default is a template: a value given from outside (a password, a path) is taken as written,
+            // never rewritten because it happens to hold "${...}", nor quoted in part in an error.
+            if (done.Contains(name) || !_fromDefault.Contains(name) || !value.Json.ToString(Newtonsoft.Json.Formatting.None).Contains("${", StringComparison.Ordinal))
             {
                 return value;
             }

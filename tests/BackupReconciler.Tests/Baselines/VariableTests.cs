@@ -147,4 +147,14 @@ public sealed class VariableTests : IDisposable
 
         Assert.Equal("SQLAgent$PROD", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
     }
+
+    [Fact]
+    public void AValueGivenFromOutsideIsTakenAsWrittenEvenWhenItHoldsAReference()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstance": "P${ComputerName}" }""");
+
+        Assert.Equal("SQLAgent$A${SystemRoot}", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "A${SystemRoot}")], null))));
+        Assert.Equal("SQLAgent$P${ComputerName}", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
+        Assert.Equal("SQLAgent$S${Undefined}", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "S${Undefined}")], null) { SecretNames = new HashSet<string>(["SqlInstance"], StringComparer.OrdinalIgnoreCase) })));
+    }
 }
