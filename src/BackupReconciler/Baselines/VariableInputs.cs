@@ -69,7 +69,14 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             }
             else if (!fits)
             {
-                problems.Error(root.Error(value, $"variable \"{property.Name}\" is {JsonObjectReader.Describe(value)}; give a string or an array of strings."));
+                // Its kind only, never its text: the file's parameters are not read yet, so it may be a secret's value.
+                var kind = value.Type switch
+                {
+                    JTokenType.Float => "a number that is not whole",
+                    JTokenType.Array => "an array holding something other than strings",
+                    _ => JsonObjectReader.Describe(value),
+                };
+                problems.Error(root.Error(value, $"variable \"{property.Name}\" is {kind}; give a string, a whole number, true or false, or an array of strings."));
                 refused.Add(property.Name);
             }
             else if (!result.TryAdd(property.Name, (value, JsonObjectReader.Locate(value, File))))

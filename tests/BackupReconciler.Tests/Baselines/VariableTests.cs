@@ -157,4 +157,19 @@ public sealed class VariableTests : IDisposable
         Assert.Equal("SQLAgent$P${ComputerName}", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
         Assert.Equal("SQLAgent$S${Undefined}", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "S${Undefined}")], null) { SecretNames = new HashSet<string>(["SqlInstance"], StringComparer.OrdinalIgnoreCase) })));
     }
+
+    [Theory]
+    [InlineData("1.5", "a number that is not whole")]
+    [InlineData("1.0", "a number that is not whole")]
+    [InlineData("[\"a\", 7]", "an array holding something other than strings")]
+    [InlineData("{ \"x\": \"y\" }", "an object")]
+    [InlineData("null", "null")]
+    public void AVarsValueOfAKindNoParameterTakesIsNamedByItsKindNotItsText(string json, string kind)
+    {
+        var vars = _folder.Write("vars.json", $$"""{ "SqlInstance": {{json}} }""");
+
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([], vars)));
+
+        Assert.EndsWith($"variable \"SqlInstance\" is {kind}; give a string, a whole number, true or false, or an array of strings.", e.Message, StringComparison.Ordinal);
+    }
 }
