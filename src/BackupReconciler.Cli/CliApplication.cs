@@ -323,6 +323,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 }
             }
 
+            if (check.NotListed > 0)
+            {
+                stderr.WriteLine($"error: {file}: at least {Count(check.NotListed, "more problem")} not listed (the search stops at that point); fix these first.");
+            }
+
             var errors = check.Errors.Count();
             var warnings = check.Warnings.Count();
             var warned = warnings == 0 ? "" : $" ({Count(warnings, "warning")})";

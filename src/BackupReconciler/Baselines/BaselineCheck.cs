@@ -14,6 +14,9 @@ public sealed record BaselineCheck(Baseline? Baseline, IReadOnlyList<BaselinePro
     /// <summary>The file has no name: an include file, checked on its own as a fragment.</summary>
     public bool IsFragment { get; init; }
 
+    /// <summary>Problems found past the <see cref="ProblemList.MostKept"/> that are listed.</summary>
+    public int NotListed { get; init; }
+
     /// <summary>Resources declared, whether or not each one is valid.</summary>
     public int ResourceCount { get; init; }
 
@@ -58,24 +61,47 @@ public sealed record BaselineProblem(ProblemSeverity Severity, SourceLocation? L
 /// <summary>Collects the problems of one check in the order they are found; the first error is what a verb that stops refuses with.</summary>
 internal sealed class ProblemList
 {
+    /// <summary>
+    /// Far more than a person fixes in one pass; a hostile file with a million mistakes must not make a
+    /// million lines (nor hold them). Past it, problems are counted, not kept.
+    /// </summary>
+    public const int MostKept = 1000;
+
     private readonly List<BaselineProblem> _problems = [];
 
     public IReadOnlyList<BaselineProblem> All => _problems;
 
     public bool HasErrors => ErrorCount > 0;
 
-    public int ErrorCount => _problems.Count(p => p.Severity == ProblemSeverity.Error);
+    /// <summary>Every error found, kept or not.</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Problems found past <see cref="MostKept"/>.</summary>
+    public int NotKept { get; private set; }
 
     public void Error(InputException e)
     {
-        _problems.Add(new BaselineProblem(ProblemSeverity.Error, e.Location, e.Problem));
+        ErrorCount++;
+        Keep(new BaselineProblem(ProblemSeverity.Error, e.Location, e.Problem));
         foreach (var other in e.Others)
         {
             Error(other);
         }
     }
 
-    public void Warning(SourceLocation? location, string problem) => _problems.Add(new BaselineProblem(ProblemSeverity.Warning, location, InputException.OneLine(problem)));
+    public void Warning(SourceLocation? location, string problem) => Keep(new BaselineProblem(ProblemSeverity.Warning, location, InputException.OneLine(problem)));
+
+    private void Keep(BaselineProblem problem)
+    {
+        if (_problems.Count < MostKept)
+        {
+            _problems.Add(problem);
+        }
+        else
+        {
+            NotKept++;
+        }
+    }
 
     /// <summary>Runs one step; an input error becomes a recorded problem and the step's result is the default.</summary>
     public T? Try<T>(Func<T> step)

@@ -58,7 +58,7 @@ public sealed partial class BaselineLoader
         var complete = LoadDocument(Path.GetFullPath(path), Path.GetDirectoryName(Path.GetFullPath(path))!, documents, [], path, problems, forValidate);
         if (documents.Count == 0)
         {
-            return new BaselineCheck(null, problems.All);
+            return new BaselineCheck(null, problems.All) { NotListed = problems.NotKept };
         }
 
         var root = documents[0];
@@ -78,7 +78,7 @@ public sealed partial class BaselineLoader
         if (!secretsMaskable)
         {
             // A secret that cannot be masked must not reach a message about a resource: stop before reading them.
-            return new BaselineCheck(null, problems.All) { Name = root.Name, IsFragment = fragment, Files = files };
+            return new BaselineCheck(null, problems.All) { Name = root.Name, IsFragment = fragment, Files = files, NotListed = problems.NotKept };
         }
 
         var resources = new List<ResourceDeclaration>();
@@ -110,7 +110,7 @@ public sealed partial class BaselineLoader
                 Files = documents.Select(d => d.FullPath).ToList(),
                 SecretValues = secretValues,
             };
-        return new BaselineCheck(baseline, problems.All) { Name = root.Name, IsFragment = fragment, ResourceCount = headers.Count, Files = files };
+        return new BaselineCheck(baseline, problems.All) { Name = root.Name, IsFragment = fragment, ResourceCount = headers.Count, Files = files, NotListed = problems.NotKept };
     }
 
     /// <summary>
@@ -542,7 +542,8 @@ public sealed partial class BaselineLoader
             .Select(r => r with { DependsOn = r.DependsOn!.Where(d => !d.Equals(r.Id, StringComparison.OrdinalIgnoreCase)).ToList() })
             .DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        while (DependencyOrder.Sort(remaining, r => r.Id, r => r.DependsOn!).Cycle is { } cycle)
+        // Each search is linear; past the problems kept, more cycles would only cost time (a hostile file may hold thousands).
+        while (problems.ErrorCount < ProblemList.MostKept && DependencyOrder.Sort(remaining, r => r.Id, r => r.DependsOn!).Cycle is { } cycle)
         {
             var first = remaining.First(r => r.Id.Equals(cycle[0], StringComparison.OrdinalIgnoreCase));
             problems.Error(new InputException(first.Location,

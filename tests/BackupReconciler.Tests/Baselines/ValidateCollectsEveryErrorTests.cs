@@ -285,6 +285,23 @@ public sealed class ValidateCollectsEveryErrorTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithThousandsOfMistakesListsAThousandAndCountsTheRest()
+    {
+        var resources = string.Join(",\n", Enumerable.Range(0, 3000).Select(i => $$"""{ "id": "r{{i}}", "type": "service", "dependsOn": ["r{{i ^ 1}}"], "properties": { "name": "S{{i}}", "startType": "auto" } }"""));
+        _folder.Write("b.json", $$"""{ "name": "t", "resources": [ {{resources}} ] }""");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exit, output, error) = Validate("b.json");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(1001, error.Length);
+        // 3000 bad start types (the 1500 cycles are not searched for once a thousand problems are listed).
+        Assert.Equal("error: b.json: at least 2000 more problems not listed (the search stops at that point); fix these first.", error[^1]);
+        Assert.Equal(["✗ b.json: 1000 errors"], output);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void LoadThrowsTheFirstErrorThatCheckFinds()
     {
         var path = _folder.Write("b.json", """{ "name": "t", "resources": [ { "id": "a", "type": "x", "properties": {} }, { "id": "b", "type": "y", "properties": {} } ] }""");
