@@ -339,15 +339,44 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>
         new(options.RestartWindow, options.RestartNow, PendingRestarts.Read(stateDirectory, host.ComputerName));
 
+    /// <summary>
+    /// validate: every file given, every problem in each (errors and warnings on stderr, one line each, in file
+    /// order), a line per file on stdout; exit 1 when any file has an error. A problem in an include that several
+    /// of the given files share is printed once.
+    /// </summary>
     private int Validate(CliOptions options, BaselineLoader loader)
     {
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        var failed = false;
         foreach (var file in options.Baselines)
         {
-            var baseline = loader.Load(file, options.Variables, PlaceholderFacts, _redactor);
-            stdout.WriteLine($"✓ {file}: baseline \"{baseline.Name}\", {baseline.Resources.Count} resources, valid");
+            var check = loader.Check(file, options.Variables, PlaceholderFacts, _redactor);
+            foreach (var problem in check.InFileOrder())
+            {
+                var line = _redactor.Redact($"{(problem.Severity == ProblemSeverity.Error ? "error" : "warning")}: {problem}");
+                if (printed.Add(line))
+                {
+                    stderr.WriteLine(line);
+                }
+            }
+
+            if (check.NotListed > 0)
+            {
+                stderr.WriteLine($"error: {file}: at least {Count(check.NotListed, "more problem")} not listed (the search stops at that point); fix these first.");
+            }
+
+            var errors = check.Errors.Count();
+            var warnings = check.Warnings.Count();
+            var warned = warnings == 0 ? "" : $" ({Count(warnings, "warning")})";
+            failed |= errors > 0;
+            stdout.WriteLine(_redactor.Redact(errors == 0
+                ? check.IsFragment
+                    ? $"✓ {file}: fragment (an include file, checked on its own), {check.ResourceCount} resources, valid{warned}"
+                    : $"✓ {file}: baseline \"{check.Name}\", {check.ResourceCount} resources, valid{warned}"
+                : $"✗ {file}: {Count(errors, "error")}{(warnings == 0 ? "" : $", {Count(warnings, "warning")}")}"));
         }
 
-        return ExitCodes.NoChanges;
+        return failed ? ExitCodes.NothingDone : ExitCodes.NoChanges;
     }
 
     private int Schedule(CliOptions options)
@@ -364,6 +393,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.Failures;
         }
     }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     private IHost OpenHost(CliOptions options) => HostOpener.Open(options.Snapshot, clock, "pass --snapshot FILE to work on a snapshot");
 

@@ -13,7 +13,17 @@ namespace BackupReconciler.Baselines;
 /// </summary>
 internal static class ConflictCheck
 {
+    /// <summary>Refuses the first conflict.</summary>
     public static void Check(IReadOnlyList<ResourceDeclaration> resources)
+    {
+        if (Find(resources).FirstOrDefault() is { } first)
+        {
+            throw first;
+        }
+    }
+
+    /// <summary>Every conflict, each against the first resource that set the thing, in declaration order.</summary>
+    public static IEnumerable<InputException> Find(IReadOnlyList<ResourceDeclaration> resources)
     {
         var first = new Dictionary<string, (ResourceDeclaration Declaration, SettingClaim Claim)>(StringComparer.OrdinalIgnoreCase);
         foreach (var declaration in resources)
@@ -33,7 +43,7 @@ internal static class ConflictCheck
 
                 if (!JToken.DeepEquals(earlier.Claim.Value, claim.Value) && !earlier.Declaration.Id.Equals(declaration.Id, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new InputException(declaration.Location,
+                    yield return new InputException(declaration.Location,
                         $"resources \"{earlier.Declaration.Id}\" (at {earlier.Declaration.Location}) and \"{declaration.Id}\" both set {claim.Shown}, "
                         + $"to {Show(earlier.Claim.Value)} and {Show(claim.Value)}; each apply would change it back, so keep one of them or make them agree.");
                 }

@@ -24,6 +24,18 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
     /// <summary>Reads the --vars file: an object whose members are strings or arrays of strings (or numbers and booleans for such parameters).</summary>
     public IReadOnlyDictionary<string, (JToken Value, SourceLocation Location)> ReadFile()
     {
+        var problems = new ProblemList();
+        var result = ReadFile(problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase), out _);
+        return problems.All.FirstOrDefault() is { } first ? throw first.ToException() : result;
+    }
+
+    /// <summary>
+    /// Reads the --vars file, recording every problem and going on: a variable whose value is refused is
+    /// added to <paramref name="refused"/>; <paramref name="complete"/> is false when the file itself could not be read.
+    /// </summary>
+    internal Dictionary<string, (JToken Value, SourceLocation Location)> ReadFile(ProblemList problems, ISet<string> refused, out bool complete)
+    {
+        complete = true;
         var result = new Dictionary<string, (JToken, SourceLocation)>(StringComparer.OrdinalIgnoreCase);
         if (Recorded is not null)
         {
@@ -38,7 +50,13 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             return result;
         }
 
-        var root = JsonObjectReader.ForObject(JsonFileReader.Read(File, MaxFileBytes), File, "the variables file");
+        var root = problems.Try(() => JsonObjectReader.ForObject(JsonFileReader.Read(File, MaxFileBytes), File, "the variables file"));
+        if (root is null)
+        {
+            complete = false;
+            return result;
+        }
+
         foreach (var property in root.Json.Properties())
         {
             var value = property.Value;
@@ -46,17 +64,24 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
                 || (value is JArray array && array.All(t => t.Type == JTokenType.String));
             if (VariableValue.IsBeyond64Bits(value))
             {
-                throw root.Error(value, $"variable \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number.");
+                problems.Error(root.Error(value, $"variable \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number."));
+                refused.Add(property.Name);
             }
-
-            if (!fits)
+            else if (!fits)
             {
-                throw root.Error(value, $"variable \"{property.Name}\" is {JsonObjectReader.Describe(value)}; give a string or an array of strings.");
+                // Its kind only, never its text: the file's parameters are not read yet, so it may be a secret's value.
+                var kind = value.Type switch
+                {
+                    JTokenType.Float => "a number that is not whole",
+                    JTokenType.Array => "an array holding something other than strings",
+                    _ => JsonObjectReader.Describe(value),
+                };
+                problems.Error(root.Error(value, $"variable \"{property.Name}\" is {kind}; give a string, a whole number, true or false, or an array of strings."));
+                refused.Add(property.Name);
             }
-
-            if (!result.TryAdd(property.Name, (value, JsonObjectReader.Locate(value, File))))
+            else if (!result.TryAdd(property.Name, (value, JsonObjectReader.Locate(value, File))))
             {
-                throw root.Error(property, $"variable \"{property.Name}\" is given twice (names ignore case); keep one.");
+                problems.Error(root.Error(property, $"variable \"{property.Name}\" is given twice (names ignore case); keep one."));
             }
         }
 

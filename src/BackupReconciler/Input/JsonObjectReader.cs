@@ -12,6 +12,7 @@ namespace BackupReconciler.Input;
 public sealed class JsonObjectReader
 {
     private readonly HashSet<string> _understood = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _misspellings = new(StringComparer.Ordinal);
 
     public JsonObjectReader(JObject json, string file, string subject)
     {
@@ -78,7 +79,22 @@ public sealed class JsonObjectReader
     }
 
     public JToken Required(string name, string expected) =>
-        Optional(name) ?? throw new InputException(Location, $"{Subject} has no \"{name}\"; add \"{name}\": {expected}.");
+        Optional(name) ?? throw new InputException(Location, $"{Subject} has no \"{name}\"; add \"{name}\": {expected}{Misspelling(name)}.");
+
+    /// <summary>
+    /// A member that is one typo from a required one that is missing ("nmae" for "name"): named in the
+    /// error, since the check that names unknown members never runs once a required one is missing.
+    /// </summary>
+    private string Misspelling(string name)
+    {
+        if (Json.Properties().Select(p => p.Name).FirstOrDefault(p => !_understood.Contains(p) && Suggest(p, [name]).Length > 0) is not { } near)
+        {
+            return "";
+        }
+
+        _misspellings.Add(near); // named here: not named again as an unknown member
+        return $" (is \"{near}\" a misspelling of it?)";
+    }
 
     public string RequiredString(string name) => AsString(Required(name, "\"...\""), name);
 
@@ -183,26 +199,36 @@ public sealed class JsonObjectReader
     public JsonObjectReader RequiredObject(string name, string subject) =>
         ForObject(Required(name, "{ ... }"), File, subject);
 
-    /// <summary>Fails on the first member no getter asked for, naming the members that are understood.</summary>
+    /// <summary>
+    /// Fails when a member no getter asked for is present: the error names the first, and carries the
+    /// others in <see cref="InputException.Others"/>, each with its position and the members understood.
+    /// </summary>
     public void RejectUnknownMembers()
     {
+        var unknown = new List<InputException>();
         foreach (var property in Json.Properties())
         {
-            if (_understood.Contains(property.Name))
+            if (_understood.Contains(property.Name) || _misspellings.Contains(property.Name))
             {
                 continue;
             }
 
             if (property.Name.StartsWith('$'))
             {
-                throw new InputException(Locate(property, File),
-                    $"{Subject} has the member \"{property.Name}\", serializer metadata that this tool never reads or acts on; remove it.");
+                unknown.Add(new InputException(Locate(property, File),
+                    $"{Subject} has the member \"{property.Name}\", serializer metadata that this tool never reads or acts on; remove it."));
+                continue;
             }
 
             var hint = Suggest(property.Name, _understood);
             var known = _understood.Count == 0 ? "none" : string.Join(", ", _understood.Order(StringComparer.Ordinal));
-            throw new InputException(Locate(property, File),
-                $"{Subject} has an unknown member \"{property.Name}\"{hint}; the members it understands are: {known}.");
+            unknown.Add(new InputException(Locate(property, File),
+                $"{Subject} has an unknown member \"{property.Name}\"{hint}; the members it understands are: {known}."));
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new InputException(unknown[0].Location, unknown[0].Problem) { Others = unknown[1..] };
         }
     }
 

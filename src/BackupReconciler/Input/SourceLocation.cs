@@ -8,5 +8,5 @@ public sealed record SourceLocation(string File, int Line, int Column)
 
     /// <summary>MSBuild's form, which Windows build logs and editors understand: <c>file(line,column)</c>.</summary>
     public override string ToString() =>
-        Line > 0 ? $"{File}({Line},{Column})" : File;
+        Line > 0 ? $"{InputException.OneLine(File)}({Line},{Column})" : InputException.OneLine(File);
 }

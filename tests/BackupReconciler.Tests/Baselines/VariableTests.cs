@@ -106,4 +106,70 @@ public sealed class VariableTests : IDisposable
 
         Assert.Matches(@"b\.json\(1,\d+\): the variables A → B → A refer to each other in a circle; give one of them a plain value\.$", e.Message);
     }
+
+    [Fact]
+    public void TwoParametersWhoseNamesDifferOnlyInCaseAreRefusedRatherThanOneDefaultDropped()
+    {
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load("""
+            { "name": "t", "parameters": { "Port": { "type": "integer", "default": 1 }, "port": { "type": "integer", "default": 2 } }, "resources": [] }
+            """));
+
+        Assert.Equal("b.json(1,83): parameter \"port\" is declared twice in this file (names ignore case, as references do); keep one.",
+            e.Message.Replace(_folder.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVarGivenTwiceIsRefusedRatherThanTheFirstSilentlyWinning()
+    {
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "ONE"), new("sqlinstance", "TWO")], null)));
+
+        Assert.Equal("--var sqlinstance is given twice (names ignore case); give each variable once.", e.Message);
+    }
+
+    [Fact]
+    public void AVarsEntryOneTypoFromAParameterThatTookItsDefaultIsRefusedRatherThanSilentlyUnused()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstanse": "PROD" }""");
+
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([], vars)));
+
+        Assert.Equal(
+            "vars.json(1,23): variable \"SqlInstanse\" is declared by no parameter and used nowhere, and parameter \"SqlInstance\" took its default: is \"SqlInstanse\" a misspelling of \"SqlInstance\"? correct the name.",
+            e.Message.Replace(_folder.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        var cli = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([new("SqlInstanse", "PROD")], null)));
+        Assert.StartsWith("--var SqlInstanse is declared by no parameter and used nowhere", cli.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVarsEntryNearAParameterThatWasGivenItsOwnValueIsTakenAsMeantForAnotherBaseline()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstance": "PROD", "SqlInstance2": "OTHER", "Unrelated": "x" }""");
+
+        Assert.Equal("SQLAgent$PROD", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
+    }
+
+    [Fact]
+    public void AValueGivenFromOutsideIsTakenAsWrittenEvenWhenItHoldsAReference()
+    {
+        var vars = _folder.Write("vars.json", """{ "SqlInstance": "P${ComputerName}" }""");
+
+        Assert.Equal("SQLAgent$A${SystemRoot}", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "A${SystemRoot}")], null))));
+        Assert.Equal("SQLAgent$P${ComputerName}", ServiceName(Load(ServiceBaseline, new VariableInputs([], vars))));
+        Assert.Equal("SQLAgent$S${Undefined}", ServiceName(Load(ServiceBaseline, new VariableInputs([new("SqlInstance", "S${Undefined}")], null) { SecretNames = new HashSet<string>(["SqlInstance"], StringComparer.OrdinalIgnoreCase) })));
+    }
+
+    [Theory]
+    [InlineData("1.5", "a number that is not whole")]
+    [InlineData("1.0", "a number that is not whole")]
+    [InlineData("[\"a\", 7]", "an array holding something other than strings")]
+    [InlineData("{ \"x\": \"y\" }", "an object")]
+    [InlineData("null", "null")]
+    public void AVarsValueOfAKindNoParameterTakesIsNamedByItsKindNotItsText(string json, string kind)
+    {
+        var vars = _folder.Write("vars.json", $$"""{ "SqlInstance": {{json}} }""");
+
+        var e = Assert.Throws<BackupReconciler.Input.InputException>(() => Load(ServiceBaseline, new VariableInputs([], vars)));
+
+        Assert.EndsWith($"variable \"SqlInstance\" is {kind}; give a string, a whole number, true or false, or an array of strings.", e.Message, StringComparison.Ordinal);
+    }
 }
