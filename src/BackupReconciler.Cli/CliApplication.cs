@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
@@ -26,31 +27,37 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         ["ComputerName"] = "COMPUTER",
     };
 
+    /// <summary>Whether this run changes the host (apply, undo, watch without --what-if): known once the arguments are parsed.</summary>
+    public bool ChangesHost => _changesHost;
+
+    private volatile bool _changesHost;
+
     public int Run(string[] args)
     {
-        // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
-        if (args is ["dsc", .. var dsc])
-        {
-            return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc);
-        }
-
-        if (args is ["report", .. var reports])
-        {
-            return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(reports);
-        }
-
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help" or "/?")
-        {
-            stdout.WriteLine(CliOptions.Usage);
-            return args.Length == 0 ? ExitCodes.NothingDone : ExitCodes.NoChanges;
-        }
-
-        // Known before anything is printed, even a complaint about the very argument that holds one.
-        _redactor.Add(SecretArguments(args));
         CliOptions options;
         try
         {
-            options = CliOptions.Parse(args);
+            var expanded = ResponseFiles.Expand(args);
+
+            // Known before anything is printed, even a complaint about the very argument that holds one.
+            _redactor.Add(SecretArguments(expanded));
+            switch (ArgumentReader.Default.ReadExpanded(expanded))
+            {
+                case CommandLineRequest.Print print:
+                    stdout.Write(print.Text);
+                    return print.ExitCode;
+
+                // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
+                case CommandLineRequest.PassThrough { Verb.Name: "dsc" } dsc:
+                    return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc.Arguments);
+                case CommandLineRequest.PassThrough { Verb.Name: "report" } report:
+                    return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(report.Arguments);
+                case CommandLineRequest.Run run:
+                    options = CliOptions.From(run.Arguments);
+                    break;
+                case var other:
+                    throw new InvalidOperationException($"no dispatch for {other}");
+            }
         }
         catch (InputException e)
         {
@@ -58,6 +65,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.NothingDone;
         }
 
+        _changesHost = options.Changes && !options.WhatIf;
         var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
         _redactor.Add(options.Variables.CommandLine.Where(v => options.Variables.SecretNames.Contains(v.Key)).Select(v => v.Value));
         if (options.Changes && !options.WhatIf)
@@ -92,13 +100,15 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
     }
 
-    /// <summary>The values given with --var-secret (both spellings), whatever else on the line is wrong.</summary>
-    private static IEnumerable<string> SecretArguments(string[] args)
+    /// <summary>The values given with --var-secret (any case, joined with = or : or not), whatever else on the line is wrong.</summary>
+    private static IEnumerable<string> SecretArguments(IReadOnlyList<string> args)
     {
-        for (var i = 0; i < args.Length; i++)
+        const string option = "--var-secret";
+        for (var i = 0; i < args.Count; i++)
         {
-            var pair = args[i] == "--var-secret" && i + 1 < args.Length ? args[i + 1]
-                : args[i].StartsWith("--var-secret=", StringComparison.Ordinal) ? args[i]["--var-secret=".Length..]
+            var arg = args[i];
+            var pair = arg.Equals(option, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count ? args[i + 1]
+                : arg.Length > option.Length && arg.StartsWith(option, StringComparison.OrdinalIgnoreCase) && arg[option.Length] is '=' or ':' ? arg[(option.Length + 1)..]
                 : null;
             if (pair is null)
             {
