@@ -197,7 +197,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Report(CliOptions options, RunResult run, bool whatIf)
     {
-        var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
+        // What-if exits as plan does; an applying run says whether it made changes (detailed) or only whether it failed.
+        var exitCode = whatIf ? ExitCodes.Detailed(run) : options.DetailedExitCodes ? ExitCodes.Applied(run) : ExitCodes.Simple(run);
         if (!whatIf && stop.IsCancellationRequested)
         {
             // Stopped on request: resources were left unrun, so the host is not known to be as desired.
@@ -232,7 +233,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var run = options.WhatIf
                     ? reconciler.Run(baseline, "watch", whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
-                var code = ExitCodes.Detailed(run);
+                var code = options.WhatIf ? ExitCodes.Detailed(run) : ExitCodes.Applied(run);
                 stdout.WriteLine(_redactor.Redact(TextReport.Render(run, code).TrimEnd('\n').Split('\n')[^1] + $" · run {run.RunId}"));
                 stdout.Flush();
             }
