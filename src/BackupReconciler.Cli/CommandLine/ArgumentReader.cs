@@ -252,6 +252,11 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
                 ? $"report format: {string.Join(", ", verb.Outputs.Select(CliOptions.FormatName))} (default {CliOptions.FormatName(verb.Outputs[0])})"
                 : spec.Description;
             var option = spec.Create(description);
+            if (spec == OptionSpecs.Output)
+            {
+                option.CompletionSources.Add([.. verb.Outputs.Select(CliOptions.FormatName)]);
+            }
+
             command.Add(option);
             options.Add((spec, option));
         }
