@@ -22,7 +22,8 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
 
     private static readonly string[] HelpOptions = ["--help", "-h", "-?", "/?", "/h"];
 
-    private static readonly ParserConfiguration Configuration = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
+    /// <summary>Response files are expanded before (<see cref="ResponseFiles"/>); bundled short options ("-vs") would make mistakes hard to name.</summary>
+    private static ParserConfiguration Configuration => new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
 
     public CommandLineRequest Read(IReadOnlyList<string> given) => ReadExpanded(ResponseFiles.Expand(given));
 
@@ -111,9 +112,12 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
 
     private ParsedArguments Parse(VerbSpec verb, List<string> args)
     {
-        var tokens = Check(verb, args);
+        var (tokens, given) = Check(verb, args);
         var root = new Command(Program);
-        var (command, argument, options) = Build(verb, root);
+
+        // Only the options given: each option costs start-up (the library is compiled on first use), and Check
+        // has already refused every option this verb does not take.
+        var (_, argument, options) = Build(verb, root, given);
         var result = root.Parse([.. verb.Name.Split(' '), .. tokens], Configuration);
         if (result.Errors.Count > 0)
         {
@@ -121,16 +125,15 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
             throw Error(result.Errors[0].Message.TrimEnd('.') + $"; run {Program} {verb.Name} --help.");
         }
 
-        var values = new Dictionary<OptionSpec, IReadOnlyList<string>>();
+        var values = new Dictionary<OptionSpec, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         foreach (var (spec, option) in options)
         {
-            if (result.GetResult(option) is { Implicit: false } given)
+            if (result.GetResult(option) is { Implicit: false } found)
             {
-                values[spec] = spec.IsFlag ? [] : given.Tokens.Select(t => t.Value).ToList();
+                values[spec] = spec.IsFlag ? [] : found.Tokens.Select(t => t.Value).ToList();
             }
         }
 
-        _ = command;
         var positionals = argument is null ? [] : result.GetValue((Argument<string[]>)argument) ?? [];
         return new ParsedArguments(verb, positionals, values);
     }
@@ -140,11 +143,18 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
     /// declared spelling), unknown options, another verb's options, options given twice, options without
     /// their value. Returns the arguments with option names as declared. Values are never echoed: one may be a secret.
     /// </summary>
-    private List<string> Check(VerbSpec verb, List<string> args)
+    private (List<string> Arguments, HashSet<OptionSpec> Given) Check(VerbSpec verb, List<string> args)
     {
-        var spellings = verb.AllOptions.SelectMany(o => o.Spellings.Select(s => (Spelling: s, Option: o)))
-            .ToDictionary(x => x.Spelling, StringComparer.OrdinalIgnoreCase);
-        var counts = new Dictionary<OptionSpec, int>();
+        var spellings = new Dictionary<string, (string Spelling, OptionSpec Option)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in verb.AllOptions)
+        {
+            foreach (var spelling in option.Spellings)
+            {
+                spellings[spelling] = (spelling, option);
+            }
+        }
+
+        var counts = new Dictionary<OptionSpec, int>(ReferenceEqualityComparer.Instance);
         var checkedArgs = new List<string>(args.Count);
         for (var i = 0; i < args.Count; i++)
         {
@@ -201,7 +211,7 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
             }
         }
 
-        return checkedArgs;
+        return (checkedArgs, new HashSet<OptionSpec>(counts.Keys, ReferenceEqualityComparer.Instance));
     }
 
     private InputException Unknown(VerbSpec verb, string name)
@@ -222,7 +232,7 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
         items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     /// <summary>The verb's command under <paramref name="parent"/>: its argument (any count; the verb checks how many) and its options.</summary>
-    private static (Command Command, Argument? Argument, List<(OptionSpec Spec, Option Option)> Options) Build(VerbSpec verb, Command parent)
+    private static (Command Command, Argument? Argument, List<(OptionSpec Spec, Option Option)> Options) Build(VerbSpec verb, Command parent, IReadOnlySet<OptionSpec>? only = null)
     {
         foreach (var word in verb.Name.Split(' ')[..^1])
         {
@@ -248,6 +258,11 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
         var options = new List<(OptionSpec, Option)>();
         foreach (var spec in verb.AllOptions)
         {
+            if (only is not null && !only.Contains(spec))
+            {
+                continue;
+            }
+
             var description = spec == OptionSpecs.Output && verb.Outputs.Count > 0
                 ? $"report format: {string.Join(", ", verb.Outputs.Select(CliOptions.FormatName))} (default {CliOptions.FormatName(verb.Outputs[0])})"
                 : spec.Description;
@@ -271,18 +286,33 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
     /// </summary>
     private string RootHelp()
     {
-        var commands = verbs.GroupBy(v => v.Word)
-            .Select(g => (Name: g.Key, Summary: g.Count() == 1 ? g.First().Summary : string.Join("; ", g.Select(v => $"{v.Subverb}: {v.Summary}"))))
-            .ToList();
-        var width = commands.Max(c => c.Name.Length) + 2;
+        // Plain loops: every generic LINQ shape here is compiled on the spot, and this is the fastest command there is.
+        var names = new List<string>();
+        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var width = 0;
+        foreach (var verb in verbs)
+        {
+            var word = verb.Word;
+            var summary = verb.Subverb is null ? verb.Summary : $"{verb.Subverb}: {verb.Summary}";
+            if (summaries.TryGetValue(word, out var earlier))
+            {
+                summaries[word] = earlier + "; " + summary;
+                continue;
+            }
+
+            names.Add(word);
+            summaries[word] = summary;
+            width = Math.Max(width, word.Length + 2);
+        }
+
         var help = new System.Text.StringBuilder();
         help.Append("Description:\n  Keeps backup servers (DPM, MARS, SQL VMs, System State) in the configuration their backup products need,\n  from JSON baselines.\n\n")
             .Append($"Usage:\n  {Program} VERB [arguments] [options]\n  {Program} @args.rsp            (arguments from a response file, one or more per line)\n\n")
             .Append("Options:\n  --version       the version and the commit it was built from\n  -?, -h, --help  Show help and usage information\n\n")
             .Append("Verbs:\n");
-        foreach (var (name, summary) in commands)
+        foreach (var name in names)
         {
-            help.Append("  ").Append(name.PadRight(width)).Append(summary).Append('\n');
+            help.Append("  ").Append(name.PadRight(width)).Append(summaries[name]).Append('\n');
         }
 
         return help.Append($"""

@@ -56,14 +56,16 @@ public static class ResponseFiles
                 throw new InputException(null, $"{arg}: the response file cannot be read ({e.Message}); give a readable file with one argument or more per line.");
             }
 
-            var tokens = lines
-                .Select(line => line.Trim())
-                .Where(line => line.Length > 0 && !line.StartsWith('#'))
-                .SelectMany(CommandLineParser.SplitCommandLine)
-                .ToList();
-            expanded.AddRange(Expand(tokens, depth + 1));
+            expanded.AddRange(Expand(Split(lines), depth + 1));
         }
 
         return expanded;
     }
+
+    /// <summary>Apart, so that a command line without a response file does not load the parser's assembly to read it.</summary>
+    private static List<string> Split(string[] lines) =>
+        lines.Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .SelectMany(CommandLineParser.SplitCommandLine)
+            .ToList();
 }
