@@ -33,10 +33,11 @@ try {
         $line = "$_"
         $writer.WriteLine($line)
         if ($line -match '^\[xUnit\.net [^]]*\] +(xUnit\.net VSTest Adapter|Discovering:|Discovered:|Starting:|Finished:)') { return }
-        if ($line -match '^  Passed [^ ]') { $inPass = $true; return }
-        if ($inPass -and ($line -match '^  Standard (Output|Error) Messages:$' -or $line -match '^   ' -or $line -eq '')) { return }
+        # A passed or skipped test's line, and what follows it (its output, the rest of a display name with line
+        # breaks in its data) up to the next line dotnet or xUnit starts.
+        if ($line -match '^  (Passed|Skipped) [^ ]') { $inPass = $true; return }
+        if ($inPass -and $line -notmatch '^(  Failed |\[xUnit\.net |Test Run |Total tests:|Results File)') { return }
         $inPass = $false
-        if ($line -match '^  Skipped [^ ]') { return }
         if ($line -match '^\[xUnit\.net [^]]*\]     .* \[SKIP\]$') { $inSkip = $true; if ($Skips) { $line }; return }
         if ($inSkip -and $line -match '^\[xUnit\.net [^]]*\]       ') { if ($Skips) { $line }; return }
         $inSkip = $false

@@ -32,7 +32,8 @@ public sealed record CliOptions(
     int? MaxRuns = null,
     RestartWindow? RestartWindow = null,
     bool RestartNow = false,
-    bool NoColor = false)
+    bool NoColor = false,
+    string? Subverb = null)
 {
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
     public bool Changes => Verb is "apply" or "undo" or "watch";
@@ -50,7 +51,8 @@ public sealed record CliOptions(
     /// <summary>The parsed arguments as this tool's options: values converted and checked, each mistake in one sentence.</summary>
     public static CliOptions From(ParsedArguments given)
     {
-        var verb = given.Verb.Name;
+        // "schedule install": the verb is "schedule", the sub-verb "install".
+        var verb = given.Verb.Word;
         var baselines = given.Positionals.ToList();
         var variables = new List<KeyValuePair<string, string>>();
         var secretNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -115,7 +117,7 @@ public sealed record CliOptions(
         RestartWindow? restartWindow = given.Value(OptionSpecs.RestartWindow) is { } window ? Engine.RestartWindow.Parse(window) : null;
         var plan = given.Value(OptionSpecs.Plan);
         var varsFile = given.Value(OptionSpecs.Vars);
-        CheckArguments(verb, baselines);
+        CheckArguments(given.Verb, baselines);
         if (verb == "watch" && interval is null)
         {
             throw Error("watch needs --interval, such as --interval 30m.");
@@ -131,18 +133,20 @@ public sealed record CliOptions(
             lockTimeout, given.Value(OptionSpecs.SavePlan), plan, given.Has(OptionSpecs.Force), interval, maxRuns, restartWindow, given.Has(OptionSpecs.RestartNow))
         {
             NoColor = given.Has(OptionSpecs.NoColor),
+            Subverb = given.Verb.Subverb,
         };
     }
 
     /// <summary>How many positional arguments each verb takes, and that a baseline or .reg file is a file.</summary>
-    private static void CheckArguments(string verb, List<string> baselines)
+    private static void CheckArguments(VerbSpec spec, List<string> baselines)
     {
+        var verb = spec.Word;
         if (verb == "import-reg" && baselines.Count != 1)
         {
             throw Error("import-reg needs one .reg file: backup-reconciler import-reg FILE.reg [--out BASELINE.json].");
         }
 
-        if (verb is "runs" or "detect")
+        if (spec.Argument is null)
         {
             if (baselines.Count > 0)
             {
@@ -155,12 +159,12 @@ public sealed record CliOptions(
         }
         else if (baselines.Count == 0 && verb != "snapshot")
         {
-            throw Error($"{verb} needs a baseline file: backup-reconciler {verb} BASELINE.json.");
+            throw Error($"{spec.Name} needs a baseline file: backup-reconciler {spec.Name} BASELINE.json.");
         }
 
         if (verb is not ("validate" or "snapshot" or "import-reg") && baselines.Count > 1)
         {
-            throw Error($"{verb} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
+            throw Error($"{spec.Name} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
         if (verb != "undo" && baselines.FirstOrDefault(Directory.Exists) is { } folder)

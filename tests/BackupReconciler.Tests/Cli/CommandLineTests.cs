@@ -258,6 +258,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["b.json"], parsed.Positionals);
         Assert.Equal("30m", parsed.Value(every));
         Assert.True(parsed.Has(OptionSpecs.WhatIf));
+        var options = CliOptions.From(parsed);
+        Assert.Equal(("schedule", "install", true), (options.Verb, options.Subverb, options.WhatIf));
         var wrong = Assert.Throws<BackupReconciler.Input.InputException>(() => reader.Read(["schedule", "remove", "b.json", "--every", "1h"]));
         Assert.Equal("--every is not an option of schedule remove (only schedule install takes it); run backup-reconciler schedule remove --help.", wrong.Message);
         var help = Assert.IsType<CommandLineRequest.Print>(reader.Read(["schedule", "install", "--help"]));
