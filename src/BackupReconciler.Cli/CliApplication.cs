@@ -34,6 +34,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     public int Run(string[] args)
     {
+        if (args is ["--help" or "-h" or "-?" or "/?" or "help"])
+        {
+            stdout.Write(GeneralHelp.Text.ReplaceLineEndings("\n") + "\n");
+            return ExitCodes.NoChanges;
+        }
+
         CliOptions options;
         try
         {

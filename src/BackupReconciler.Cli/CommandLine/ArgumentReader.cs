@@ -284,7 +284,7 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
     /// and building and rendering a command per verb through the library costs three times its start-up (JIT of the
     /// library's help code; it ships without precompiled code). The layout is the library's, as each verb's help has it.
     /// </summary>
-    private string RootHelp()
+    public string RootHelp()
     {
         // Plain loops: every generic LINQ shape here is compiled on the spot, and this is the fastest command there is.
         var names = new List<string>();

@@ -80,6 +80,14 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void TheWrittenOutGeneralHelpIsWhatTheVerbCatalogGives()
+    {
+        Assert.Equal(ArgumentReader.Default.RootHelp(), GeneralHelp.Text.ReplaceLineEndings("\n") + "\n");
+        Assert.Equal(ArgumentReader.Default.RootHelp(), Run("--HELP").Out);
+        Assert.Equal(ArgumentReader.Default.RootHelp(), Run("--help").Out);
+    }
+
+    [Fact]
     public void VersionIsTheBuildsInformationalVersionWithItsCommit()
     {
         var expected = typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
