@@ -134,7 +134,8 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
             }
         }
 
-        var positionals = argument is null ? [] : result.GetValue((Argument<string[]>)argument) ?? [];
+        // The tokens as given: the verb converts and checks them (and the library's typed conversion costs start-up).
+        var positionals = argument is null || result.GetResult(argument) is not { } positional ? [] : positional.Tokens.Select(t => t.Value).ToList();
         return new ParsedArguments(verb, positionals, values);
     }
 
