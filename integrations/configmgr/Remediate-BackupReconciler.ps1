@@ -4,7 +4,8 @@
 .DESCRIPTION
   Runs `backup-reconciler apply --detailed-exitcodes`, writes the full JSON report to the log folder and
   prints one summary line. ConfigMgr runs discovery again afterwards to decide compliance.
-    tool 0 or 2 (nothing to change, or changed and verified) -> exit 0
+    tool 0 or 2 (nothing changed, or changed and verified)   -> exit 0 (manual findings left: discovery reports them)
+    tool +8 (a restart deferred)                             -> as without it
     tool 4 or 6 (a resource failed)                          -> exit 1
     tool 1, any other, no exe                                -> exit 1, the reason on stderr
   Windows PowerShell 5.1 compatible; Program Files through $env:ProgramW6432.
@@ -38,6 +39,8 @@ if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
 $messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
 $code = $LASTEXITCODE
+# +8 (a restart deferred to a later run) says nothing about compliance: the report lists it; map the rest.
+if ($code -in @(8, 10, 12, 14)) { $code -= 8 }
 
 $report = $null
 if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }

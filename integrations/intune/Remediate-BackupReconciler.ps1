@@ -4,9 +4,10 @@
 .DESCRIPTION
   Runs `backup-reconciler apply --detailed-exitcodes`, writes the full JSON report to the log folder and
   prints one line (Intune keeps only the last line, at most 2,048 characters). Exit codes:
-    tool 0 (nothing to change)               -> 0  "Compliant: nothing to change ..."
-    tool 2 (changed and verified; manual
-            findings are listed, not fixable) -> 0  "Fixed: ..."   Intune's next detection shows any manual finding left
+    tool 0 (nothing changed, nothing failed) -> 0  "Compliant: nothing to change ..." or, with manual findings
+                                                 left (apply changes nothing for them), "Manual: ..."
+    tool 2 (changed and verified)            -> 0  "Fixed: ..."   Intune's next detection shows any manual finding left
+    tool +8 (a restart deferred)             -> as without it (the report lists the deferred restart)
     tool 4 or 6 (a resource failed)          -> 1  "Failed: ..."
     tool 1, any other, no exe                -> 1  "Error: ..."
   Windows PowerShell 5.1 compatible; Program Files through $env:ProgramW6432 (Intune runs 32-bit PowerShell).
@@ -54,11 +55,16 @@ if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
 $messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
 $code = $LASTEXITCODE
+# +8 (a restart deferred to a later run) says nothing about compliance: the report lists it; map the rest.
+if ($code -in @(8, 10, 12, 14)) { $code -= 8 }
 
 $report = $null
 if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }
 switch ($code) {
-    0 { if ($report) { Write-Last "Compliant: nothing to change in $($report.summary.total) resources of $($report.baseline) on $($report.host)"; exit 0 } }
+    0 {
+        if ($report -and $report.summary.manual -gt 0) { Write-Last "Manual: $(Get-Outcome $report)"; exit 0 }
+        if ($report) { Write-Last "Compliant: nothing to change in $($report.summary.total) resources of $($report.baseline) on $($report.host)"; exit 0 }
+    }
     2 { if ($report) { Write-Last "Fixed: $(Get-Outcome $report)"; exit 0 } }
     { $_ -eq 4 -or $_ -eq 6 } { if ($report) { Write-Last "Failed: $(Get-Outcome $report)"; exit 1 } }
 }

@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
@@ -43,31 +44,43 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         ["ComputerName"] = "COMPUTER",
     };
 
+    /// <summary>Whether this run changes the host (apply, undo, watch without --what-if): known once the arguments are parsed.</summary>
+    public bool ChangesHost => _changesHost;
+
+    private volatile bool _changesHost;
+
     public int Run(string[] args)
     {
-        // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
-        if (args is ["dsc", .. var dsc])
+        if (args is ["--help" or "-h" or "-?" or "/?" or "help"])
         {
-            return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc);
+            stdout.Write(GeneralHelp.Text.ReplaceLineEndings("\n") + "\n");
+            return ExitCodes.NoChanges;
         }
 
-        if (args is ["report", .. var reports])
-        {
-            return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(reports);
-        }
-
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help" or "/?")
-        {
-            stdout.WriteLine(CliOptions.Usage);
-            return args.Length == 0 ? ExitCodes.NothingDone : ExitCodes.NoChanges;
-        }
-
-        // Known before anything is printed, even a complaint about the very argument that holds one.
-        _redactor.Add(SecretArguments(args));
         CliOptions options;
         try
         {
-            options = CliOptions.Parse(args);
+            var expanded = ResponseFiles.Expand(args);
+
+            // Known before anything is printed, even a complaint about the very argument that holds one.
+            _redactor.Add(SecretArguments(expanded));
+            switch (ArgumentReader.Default.ReadExpanded(expanded))
+            {
+                case CommandLineRequest.Print print:
+                    stdout.Write(print.Text);
+                    return print.ExitCode;
+
+                // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
+                case CommandLineRequest.PassThrough { Verb.Name: "dsc" } dsc:
+                    return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc.Arguments);
+                case CommandLineRequest.PassThrough { Verb.Name: "report" } report:
+                    return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(report.Arguments);
+                case CommandLineRequest.Run run:
+                    options = CliOptions.From(run.Arguments);
+                    break;
+                case var other:
+                    throw new InvalidOperationException($"no dispatch for {other}");
+            }
         }
         catch (InputException e)
         {
@@ -75,6 +88,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             return ExitCodes.NothingDone;
         }
 
+        _changesHost = options.Changes && !options.WhatIf;
         var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
         _redactor.Add(options.Variables.CommandLine.Where(v => options.Variables.SecretNames.Contains(v.Key)).Select(v => v.Value));
         if (options.Changes && !options.WhatIf)
@@ -114,13 +128,15 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
     }
 
-    /// <summary>The values given with --var-secret (both spellings), whatever else on the line is wrong.</summary>
-    private static IEnumerable<string> SecretArguments(string[] args)
+    /// <summary>The values given with --var-secret (any case, joined with = or : or not), whatever else on the line is wrong.</summary>
+    private static IEnumerable<string> SecretArguments(IReadOnlyList<string> args)
     {
-        for (var i = 0; i < args.Length; i++)
+        const string option = "--var-secret";
+        for (var i = 0; i < args.Count; i++)
         {
-            var pair = args[i] == "--var-secret" && i + 1 < args.Length ? args[i + 1]
-                : args[i].StartsWith("--var-secret=", StringComparison.Ordinal) ? args[i]["--var-secret=".Length..]
+            var arg = args[i];
+            var pair = arg.Equals(option, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count ? args[i + 1]
+                : arg.Length > option.Length && arg.StartsWith(option, StringComparison.OrdinalIgnoreCase) && arg[option.Length] is '=' or ':' ? arg[(option.Length + 1)..]
                 : null;
             if (pair is null)
             {
@@ -172,6 +188,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var host = OpenHost(options);
+
+        // The live host holds a WMI session for the run; a snapshot host holds nothing.
+        using var hostLifetime = host as IDisposable;
         if (options.Verb == "snapshot")
         {
             var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock, _redactor);
@@ -220,7 +239,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Report(CliOptions options, RunResult run, bool whatIf)
     {
-        var exitCode = whatIf || options.DetailedExitCodes ? ExitCodes.Detailed(run) : ExitCodes.Simple(run);
+        // What-if exits as plan does; an applying run says whether it made changes (detailed) or only whether it failed.
+        var exitCode = whatIf ? ExitCodes.Detailed(run) : options.DetailedExitCodes ? ExitCodes.Applied(run) : ExitCodes.Simple(run);
         if (!whatIf && stop.IsCancellationRequested)
         {
             // Stopped on request: resources were left unrun, so the host is not known to be as desired.
@@ -250,6 +270,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             try
             {
                 var host = OpenHost(options);
+                // The live host holds a WMI session for the run; a snapshot host holds nothing.
+                using var hostLifetime = host as IDisposable;
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
                 var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
@@ -381,7 +403,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Schedule(CliOptions options)
     {
-        var request = new Schedule.ScheduleRequest(options.Baselines[0], options.Baselines.ElementAtOrDefault(1), options.Variables.File, options.StateDirectory,
+        var request = new Schedule.ScheduleRequest(options.Subverb!, options.Baselines.FirstOrDefault(), options.Variables.File, options.StateDirectory,
             options.Interval!.Value, options.WhatIf, options.Audit, options.Snapshot);
         try
         {

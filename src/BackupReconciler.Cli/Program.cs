@@ -14,11 +14,18 @@ if (OperatingSystem.IsWindows())
 // (even blocked on a file). A verb that changes the host finishes the resource in progress, writes its
 // journal's end line as interrupted and exits; a second signal ends it at once (its journal then shows
 // the run as interrupted while changing that resource, which is what happened).
-var applying = args.Length > 0 && args[0] is "apply" or "undo" or "watch" && !args.Contains("--what-if");
 using var stop = new CancellationTokenSource();
+// Whether output goes to a terminal decides colour and progress; the reports never ask the console themselves.
+var application = new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token)
+{
+    StandardInput = Console.In,
+    Terminal = new BackupReconciler.Cli.Reports.ConsoleTraits(!Console.IsOutputRedirected, !Console.IsErrorRedirected, !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+    EventLogWriter = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.WindowsEventLogWriter() : null,
+    EventSources = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.EventSourceRegistration() : null,
+};
 void OnSignal(PosixSignalContext context)
 {
-    if (applying && !stop.IsCancellationRequested)
+    if (application.ChangesHost && !stop.IsCancellationRequested)
     {
         context.Cancel = true;
         Console.Error.WriteLine("info: stopping after the resource in progress (signal again to stop at once)");
@@ -33,11 +40,4 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-// Whether output goes to a terminal decides colour and progress; the reports never ask the console themselves.
-return new CliApplication(Console.Out, Console.Error, TimeProvider.System, stop.Token)
-{
-    StandardInput = Console.In,
-    Terminal = new BackupReconciler.Cli.Reports.ConsoleTraits(!Console.IsOutputRedirected, !Console.IsErrorRedirected, !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
-    EventLogWriter = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.WindowsEventLogWriter() : null,
-    EventSources = OperatingSystem.IsWindows() ? new BackupReconciler.Windows.EventLog.EventSourceRegistration() : null,
-}.Run(args);
+return application.Run(args);

@@ -102,6 +102,8 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
     private int Execute(string operation, DscInstance instance, ILogger log, DscTraceWriter trace)
     {
         var host = OpenHost(instance);
+        // The live host holds a WMI session for the run; a snapshot host holds nothing.
+        using var hostLifetime = host as IDisposable;
         var baseline = new BaselineLoader(ResourceCatalog.Default).Load(instance.Baseline, instance.Variables, host.Facts, _redactor);
         var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
         switch (operation)

@@ -15,7 +15,7 @@ public static class ExitCodes
     /// <summary>A restart was deferred (backup work running, outside the restart window): a later run does it.</summary>
     public const int RestartsDeferred = 8;
 
-    /// <summary>The detailed code: what test and plan always return, and apply with --detailed-exitcodes.</summary>
+    /// <summary>The detailed code of a run that changed nothing (test, plan, --what-if): 2 for drift and for manual findings, which test gates on.</summary>
     public static int Detailed(RunResult result)
     {
         var summary = result.Summary;
@@ -34,6 +34,22 @@ public static class ExitCodes
         if (result.Restarts.Any(r => r.Status == RestartStatus.Deferred))
         {
             code |= RestartsDeferred;
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// The detailed code of a run that applied (apply, undo, watch with --detailed-exitcodes), as Puppet means it:
+    /// 2 only when changes were made (a resource changed, a service restarted). Manual findings alone do not set it:
+    /// the run made no change, and the report lists them; <c>test</c> is the gate on them.
+    /// </summary>
+    public static int Applied(RunResult result)
+    {
+        var code = Detailed(result) & ~Changes;
+        if (result.Summary.Changed > 0 || result.Restarts.Any(r => r.Status == RestartStatus.Restarted))
+        {
+            code |= Changes;
         }
 
         return code;

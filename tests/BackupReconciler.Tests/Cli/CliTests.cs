@@ -148,8 +148,8 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "plna", "x.json" }, "error: \"plna\" is not a verb (did you mean \"plan\"?); the verbs are: validate, test, plan, apply, get, runs, undo, watch, snapshot, import-reg, detect, history, schedule.")]
-    [InlineData(new[] { "plan", "x.json", "--snapshto", "s.json" }, "error: --snapshto is not an option of plan (did you mean \"--snapshot\"?); run backup-reconciler --help.")]
+    [InlineData(new[] { "plna", "x.json" }, "error: \"plna\" is not a verb (did you mean \"plan\"?); the verbs are: validate, test, plan, apply, get, runs, undo, watch, snapshot, import-reg, detect, history, schedule, report, dsc.")]
+    [InlineData(new[] { "plan", "x.json", "--snapshto", "s.json" }, "error: --snapshto is not an option of plan (did you mean \"--snapshot\"?); run backup-reconciler plan --help.")]
     [InlineData(new[] { "plan" }, "error: plan needs a baseline file: backup-reconciler plan BASELINE.json.")]
     [InlineData(new[] { "plan", "x.json", "--output", "xml" }, "error: --output xml: use text, json or junit.")]
     [InlineData(new[] { "plan", "x.json", "--var", "novalue" }, "error: --var novalue: write it as --var NAME=VALUE.")]

@@ -32,7 +32,7 @@ public sealed class SecretTests : IDisposable
     [InlineData("apply", "json")]
     [InlineData("apply", "junit")]
     [InlineData("test", "text")]
-    [InlineData("get", "text")]
+    [InlineData("get", "json")]
     public void TheCanaryAppearsNowhereAtAnyVerbosity(string verb, string output)
     {
         var state = _folder.Combine("state-" + verb + output);

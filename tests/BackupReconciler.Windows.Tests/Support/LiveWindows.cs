@@ -20,6 +20,13 @@ public static class LiveWindows
     /// </summary>
     public const string SimulateUnpreparedPrefix = "BR_LANE_SIMULATE_UNPREPARED_PREFIX";
 
+    /// <summary>
+    /// Set to 1 (build.cmd test-live does, after saying what the tests write), the live tests run on Windows.
+    /// Without it they skip: an administrator's elevated build.cmd test must not write HKLM, install services
+    /// and create firewall rules on a server unasked. Wine prefixes are the lane's own, so the lane needs no opt-in.
+    /// </summary>
+    public const string OptIn = "BR_LIVE_TESTS";
+
     /// <summary>Wine says so through ntdll's wine_get_version export, which Windows does not have.</summary>
     public static bool IsWine => Wine.Value;
 
@@ -37,6 +44,11 @@ public static class LiveWindows
         if (!OperatingSystem.IsWindows())
         {
             return "needs Windows: it uses the live registry and Service Control Manager (CI proves it under Wine: ./build.sh wine)";
+        }
+
+        if (!IsWine && Environment.GetEnvironmentVariable(OptIn) != "1")
+        {
+            return $"writes under HKLM, installs test services and creates firewall rules on this machine: run build.cmd test-live (or set {OptIn}=1) to run it";
         }
 
         return Elevated.Value ? null : "needs an elevated (administrator) process: it writes under HKLM and installs a test service";

@@ -270,7 +270,7 @@ public sealed class HistoryTests : IDisposable
     [Theory]
     [InlineData("history", "--since", "soon", "--since soon: give a duration of at least 1m")]
     [InlineData("history", "--output", "junit", "--output junit: use text, json, markdown or html.")]
-    [InlineData("history", "dpm.json", "", "history takes no baseline")]
+    [InlineData("history", "dpm.json", "", "history takes no baseline or other argument; got dpm.json.")]
     [InlineData("apply", "--output", "html", "--output html: use text, json or junit.")]
     [InlineData("apply", "--keep", "1h", "--keep 1h: give a duration of at least 1d")]
     [InlineData("test", "--keep", "90d", "--keep is not an option of test")]
