@@ -5,18 +5,20 @@
 #   ./build.sh wine    prove the live Windows adapters under Wine: publish their test program for
 #                      win-x64 (self-contained) and run it headless in a fresh Wine prefix. Installs
 #                      Wine from Debian's packages when it is missing (needs root and apt-get).
+#   ./build.sh publish the artifacts into dist/ (tools/publish.sh): the Windows zip and the Linux AOT build
 set -euo pipefail
 cd "$(dirname "$0")"
 target=${1:-test}
 case "$target" in
-  test|build|wine) ;;
-  *) echo "usage: ./build.sh [test|build|wine]" >&2; exit 1 ;;
+  test|build|wine|publish) ;;
+  *) echo "usage: ./build.sh [test|build|wine|publish]" >&2; exit 1 ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 if [ "$target" = wine ]; then
   exec bash .ci/wine-lane.sh
 fi
+[ "$target" = publish ] && exec bash tools/publish.sh
 
 dotnet build BackupReconciler.sln -c Release -nologo -clp:ErrorsOnly
 [ "$target" = build ] && exit 0

@@ -73,7 +73,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             }
         }
 
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, changesHost: options.Changes && !options.WhatIf);
         try
         {
             return Execute(options, stateDirectory, log);
@@ -115,6 +115,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Execute(CliOptions options, string stateDirectory, ILogger log)
     {
+        // Before the resource catalog is built: runs reads only the journals.
+        if (options.Verb == "runs")
+        {
+            WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
+            return ExitCodes.NoChanges;
+        }
+
         var loader = new BaselineLoader(ResourceCatalog.Default);
         if (options.Verb == "validate")
         {
@@ -129,12 +136,6 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         if (options.Verb == "import-reg")
         {
             WriteReport(options, ImportRegCommand.Import(options, log, stderr));
-            return ExitCodes.NoChanges;
-        }
-
-        if (options.Verb == "runs")
-        {
-            WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
             return ExitCodes.NoChanges;
         }
 
