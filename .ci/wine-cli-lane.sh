@@ -127,7 +127,7 @@ if [ -z "$cli_bin" ]; then
   timeout 120 wine "$cli_bin/backup-reconciler.exe" --help >"$lane/probe.out" 2>&1
   probe=$?
   if [ "$probe" -ne 0 ] && grep -aq 'Failed to load System.Private.CoreLib.dll' "$lane/probe.out"; then
-    say "note: the single-file exe does not start under $(wine --version) ($(grep -ao 'Failed to load System.Private.CoreLib.dll[^)]*)' "$lane/probe.out" | head -1)): Wine's limitation, README \"Installing\"; running the same build as a folder"
+    say "note: the single-file exe does not start under $(wine --version) ($(grep -ao 'Failed to load System.Private.CoreLib.dll[^)]*)' "$lane/probe.out" | head -1)): Wine's limitation, README \"Installing\"; running the folder build of the same code (tools/publish.sh win-x64-folder)"
     bash tools/publish.sh win-x64-folder >"$lane/publish-folder.log" 2>&1 || { cat "$lane/publish-folder.log"; give_up "tools/publish.sh win-x64-folder failed"; }
     say "$(grep -E 'published in' "$lane/publish-folder.log")"
     cli_bin=$repo/dist/backup-reconciler-$version-win-x64-folder

@@ -93,6 +93,12 @@ for target in "${targets[@]}"; do
 done
 
 # The checksums of this version's artifacts, whichever were built now or before.
-(cd dist && ls "backup-reconciler-$version-win-x64.zip" "backup-reconciler-$version-linux-x64" 2>/dev/null | xargs -r sha256sum >SHA256SUMS)
+(
+  cd dist
+  : >SHA256SUMS
+  for artifact in "backup-reconciler-$version-win-x64.zip" "backup-reconciler-$version-linux-x64"; do
+    if [ -f "$artifact" ]; then sha256sum "$artifact" >>SHA256SUMS; fi
+  done
+)
 echo "publish: dist/SHA256SUMS"
 cat dist/SHA256SUMS
