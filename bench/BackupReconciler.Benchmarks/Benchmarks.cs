@@ -7,7 +7,10 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Serilog;
 
-BenchmarkSwitcher.FromAssembly(typeof(RegistryHostBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BackupReconciler.Benchmarks.RegistryHostBenchmarks).Assembly).Run(args);
+
+namespace BackupReconciler.Benchmarks
+{
 
 /// <summary>
 /// The three stages of a plan over N registry resources (half drifted), each on its own: loading the baseline,
@@ -68,4 +71,5 @@ public class RegistryHostBenchmarks
 
         throw new InvalidOperationException("run from inside the repository (BackupReconciler.sln not found above " + AppContext.BaseDirectory + ")");
     }
+}
 }

@@ -1,6 +1,5 @@
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
-using Xunit;
 
 namespace BackupReconciler.Tests.Engine;
 
