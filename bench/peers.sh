@@ -3,7 +3,7 @@
 # connection) and Puppet (puppet apply --noop), on the same work, from the same drifted state each time:
 #   N hosts-file lines, N JSON settings files (one key each), N temp folders to clean (*.tmp older than a day,
 #   keep none) — N = 1 and N = 100 (per kind). Not in CI.
-#   bench/peers.sh [RUNS]     (default 7; medians of process cpu and wall, with ratios tool/peer)
+#   bench/peers.sh [RUNS]     (default 7; medians of process cpu and wall, with ratios tool/peer; SIZES="1 100")
 # Needs Debian's ansible-core and puppet (apt-get install ansible-core puppet). Puppet has no built-in
 # line-in-file type (host and file_line are modules Debian does not ship with it), so its hosts lines are one
 # file resource with the whole desired file: less work than line editing, which favours Puppet.
@@ -78,7 +78,7 @@ EOF
 
 echo "peers: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each, medians; cli: $cli"
 printf '%-6s %-22s %-22s %-22s %s\n' "N" "backup-reconciler" "ansible --check" "puppet --noop" "ratios (cpu; wall)"
-for n in 1 100; do
+for n in ${SIZES:-1 100}; do
   dir=$work/n$n
   setup "$n" "$dir"
   # Each tool once by hand first: all three must find the drift (a dry run that finds nothing proves nothing).
