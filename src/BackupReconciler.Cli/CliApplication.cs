@@ -104,7 +104,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             }
         }
 
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: options.Changes && !options.WhatIf);
         // Not for watch: its lines are a log, written between runs.
         using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);
@@ -153,6 +153,19 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Execute(CliOptions options, string stateDirectory, ILogger log)
     {
+        // history and runs read only the journals: answered before the resource catalog is built.
+        if (options.Verb == "history")
+        {
+            WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
+            return ExitCodes.NoChanges;
+        }
+
+        if (options.Verb == "runs")
+        {
+            WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
+            return ExitCodes.NoChanges;
+        }
+
         var loader = new BaselineLoader(ResourceCatalog.Default);
         if (options.Verb == "validate")
         {
@@ -172,18 +185,6 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         if (options.Verb == "import-reg")
         {
             WriteReport(options, ImportRegCommand.Import(options, log, stderr));
-            return ExitCodes.NoChanges;
-        }
-
-        if (options.Verb == "history")
-        {
-            WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
-            return ExitCodes.NoChanges;
-        }
-
-        if (options.Verb == "runs")
-        {
-            WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
             return ExitCodes.NoChanges;
         }
 

@@ -61,14 +61,7 @@ public sealed class KillTests : IDisposable
     /// <summary>Starts the real executable and kills it as soon as its journal says it began changing <paramref name="resource"/>.</summary>
     private string KillWhileChanging(string resource, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "backup-reconciler.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Support.CliExecutable.StartInfo(args))!;
         var runs = Path.Combine(State, "runs");
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(2))

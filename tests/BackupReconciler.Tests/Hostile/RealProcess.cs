@@ -11,14 +11,7 @@ public sealed class RealProcess : IDisposable
 
     public RealProcess(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "backup-reconciler.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(start)!;
+        _process = Process.Start(Support.CliExecutable.StartInfo(args))!;
         _out = _process.StandardOutput.ReadToEndAsync();
         _err = _process.StandardError.ReadToEndAsync();
     }

@@ -85,11 +85,25 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
     {
         ["event"] = "end",
         ["interrupted"] = _stop.IsCancellationRequested,
-        ["summary"] = JObject.FromObject(result.Summary, JsonSerializer.Create(new JsonSerializerSettings
-        {
-            ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
-        })),
+        ["summary"] = SummaryJson(result.Summary),
     });
+
+    /// <summary>
+    /// The counts by name, written out: serialising the record by reflection (JObject.FromObject) reads
+    /// properties the trimmer of the Native AOT build cannot see being read.
+    /// </summary>
+    internal static JObject SummaryJson(RunSummary summary) => new()
+    {
+        ["total"] = summary.Total,
+        ["compliant"] = summary.Compliant,
+        ["drifted"] = summary.Drifted,
+        ["changed"] = summary.Changed,
+        ["manual"] = summary.Manual,
+        ["failed"] = summary.Failed,
+        ["skipped"] = summary.Skipped,
+        ["predictedFailure"] = summary.PredictedFailure,
+        ["notUndoable"] = summary.NotUndoable,
+    };
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
