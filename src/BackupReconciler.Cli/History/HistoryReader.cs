@@ -2,7 +2,6 @@ using System.Globalization;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
 using BackupReconciler.Input;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Cli.History;
@@ -26,9 +25,12 @@ public static class HistoryReader
         var settings = new Dictionary<(string Host, string Baseline, string Resource, string Property), Builder>();
         var problems = new List<string>();
         var runsRead = 0;
+        // Every journal read so far, by file: an undo run names the run it undid, read before it (ids sort by time).
+        var read = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         foreach (var path in journals)
         {
             var record = RunRecord.Read(path);
+            read[path] = record;
             if (record.Unreadable)
             {
                 problems.Add($"run {record.RunId} was not read: {string.Join("; ", record.Damage)}");
@@ -42,7 +44,7 @@ public static class HistoryReader
             }
 
             var undo = record.Command == "undo";
-            var runBaseline = undo ? UndoneBaseline(folder, record.Baseline) : record.Baseline;
+            var runBaseline = undo ? UndoneBaseline(folder, record.Baseline, read) : record.Baseline;
             if (time < from || time > now || (baseline is not null && !runBaseline.Equals(baseline, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
@@ -101,7 +103,7 @@ public static class HistoryReader
     }
 
     /// <summary>An undo run's baseline is "run ID": the baseline of the run it undid, when that journal is still kept.</summary>
-    private static string UndoneBaseline(string folder, string undoBaseline)
+    private static string UndoneBaseline(string folder, string undoBaseline, Dictionary<string, RunRecord> read)
     {
         const string Prefix = "run ";
         if (!undoBaseline.StartsWith(Prefix, StringComparison.Ordinal))
@@ -110,52 +112,21 @@ public static class HistoryReader
         }
 
         var journal = Path.Combine(folder, undoBaseline[Prefix.Length..] + ".jsonl");
-        return File.Exists(journal) && RunRecord.Read(journal) is { Unreadable: false } undone ? undone.Baseline : undoBaseline;
+        var undone = read.TryGetValue(journal, out var known) ? known : File.Exists(journal) ? RunRecord.Read(journal) : null;
+        return undone is { Unreadable: false } ? undone.Baseline : undoBaseline;
     }
 
-    /// <summary>Each "before" line with the outcome of its "after" line, or null when the run stopped before it.</summary>
+    /// <summary>The run's changes with their outcomes (<see cref="JournalSteps"/>); none when the journal went since RunRecord read it.</summary>
     private static List<(JObject Before, string? Outcome)> Changes(string path)
     {
-        var steps = new List<(JObject Before, string? Outcome)>();
-        IEnumerable<string> lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            return JournalSteps.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return steps; // RunRecord read it a moment ago; if it went since, there is nothing to count
+            return []; // RunRecord read it a moment ago; if it went since, there is nothing to count
         }
-
-        foreach (var line in lines)
-        {
-            JObject entry;
-            try
-            {
-                entry = JsonLine.Parse(line);
-            }
-            catch (JsonException)
-            {
-                continue; // damage RunRecord has named
-            }
-
-            switch ((string?)(entry["event"] as JValue))
-            {
-                case "before" when entry["resource"] is JValue { Type: JTokenType.String } && entry["type"] is JValue { Type: JTokenType.String }:
-                    steps.Add((entry, null));
-                    break;
-                case "after" when entry["resource"] is JValue { Type: JTokenType.String } resource:
-                    var index = steps.FindLastIndex(s => s.Outcome is null && (string?)s.Before["resource"] == (string?)resource);
-                    if (index >= 0)
-                    {
-                        steps[index] = (steps[index].Before, (string?)(entry["outcome"] as JValue) ?? "unknown");
-                    }
-
-                    break;
-            }
-        }
-
-        return steps;
     }
 
     private sealed class Builder(string type)

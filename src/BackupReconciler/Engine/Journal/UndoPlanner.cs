@@ -2,7 +2,6 @@ using BackupReconciler.Baselines;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Engine.Journal;
@@ -17,35 +16,7 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
 {
     public Baseline Plan(string journalPath, RunRecord run, bool force)
     {
-        var steps = new List<(JObject Before, string? Outcome)>();
-        foreach (var line in File.ReadLines(journalPath))
-        {
-            JObject entry;
-            try
-            {
-                entry = JsonLine.Parse(line);
-            }
-            catch (JsonReaderException)
-            {
-                continue; // a damaged line: undo goes on only with --force, having said which (RunRecord)
-            }
-
-            switch ((string?)(entry["event"] as JValue))
-            {
-                // A line damaged into another shape is left out like one that does not parse (RunRecord names it).
-                case "before" when entry["resource"] is JValue { Type: JTokenType.String } && entry["type"] is JValue { Type: JTokenType.String }:
-                    steps.Add((entry, null));
-                    break;
-                case "after":
-                    var index = steps.FindLastIndex(s => (string?)s.Before["resource"] == (string?)entry["resource"]);
-                    if (index >= 0)
-                    {
-                        steps[index] = (steps[index].Before, (string?)entry["outcome"]);
-                    }
-
-                    break;
-            }
-        }
+        var steps = JournalSteps.Read(journalPath);
 
         // A change that was made (changed), partly made (failed) or interrupted may have touched the host;
         // undo checks each property anyway, so taking them all is safe.
