@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
 using Serilog;
 
@@ -38,28 +39,55 @@ public static class JournalRetention
             return [];
         }
 
-        var records = Directory.EnumerateFiles(folder, "*.jsonl")
-            .Select(path => (Path: path, Record: RunRecord.Read(path)))
-            .ToList();
-        var newestCompletePerHost = records
-            .Where(r => r.Record is { Unreadable: false, Complete: true })
-            .GroupBy(r => r.Record.Host, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.Select(r => Path.GetFileName(r.Path)).Order(StringComparer.Ordinal).Last())
-            .ToHashSet(StringComparer.Ordinal);
+        // Newest first. Only journals older than the retention are candidates, and a journal named by its run id
+        // (which is when the run started, to the second) shows its age in its name: a watch leaves thousands of
+        // journals, and reading them all after every run cost seconds. Only the old ones are read, and newer ones
+        // only until each candidate's host has its newest complete run.
+        var journals = Directory.EnumerateFiles(folder, "*.jsonl").OrderDescending(StringComparer.Ordinal).ToList();
         var cutoff = now - keep;
-        var pruned = new List<string>();
-        foreach (var (path, record) in records)
+        var read = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        RunRecord Read(string path) => read.TryGetValue(path, out var record) ? record : read[path] = RunRecord.Read(path);
+
+        var candidates = new List<(string Path, RunRecord Record)>();
+        foreach (var path in journals)
         {
+            if (NamedStart(path) >= cutoff)
+            {
+                continue;
+            }
+
+            var record = Read(path);
             if (record.Unreadable || record.Damaged || !record.Complete || record.Stopped
                 || record.RunId == currentRunId
                 || Path.GetFileNameWithoutExtension(path) == currentRunId
-                || newestCompletePerHost.Contains(Path.GetFileName(path))
                 || !DateTimeOffset.TryParse(record.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started)
                 || started >= cutoff)
             {
                 continue;
             }
 
+            candidates.Add((path, record));
+        }
+
+        // The newest complete journal of each candidate's host carries the restarts still deferred: it stays.
+        var hosts = candidates.Select(c => c.Record.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var newestComplete = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in journals)
+        {
+            if (hosts.Count == 0)
+            {
+                break;
+            }
+
+            if (Read(path) is { Unreadable: false, Complete: true } record && hosts.Remove(record.Host))
+            {
+                newestComplete.Add(path);
+            }
+        }
+
+        var pruned = new List<string>();
+        foreach (var (path, record) in candidates.Where(c => !newestComplete.Contains(c.Path)).Reverse())
+        {
             try
             {
                 File.Delete(path);
@@ -78,5 +106,14 @@ public static class JournalRetention
         }
 
         return pruned;
+    }
+
+    /// <summary>When the run started, from a journal named by its run id (<see cref="RunId"/>, to the second); the earliest time for any other name, which is then read.</summary>
+    private static DateTimeOffset NamedStart(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return name.Length > 16 && DateTimeOffset.TryParseExact(name[..16], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started)
+            ? started
+            : DateTimeOffset.MinValue;
     }
 }
