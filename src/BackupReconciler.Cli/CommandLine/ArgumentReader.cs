@@ -119,12 +119,6 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
         // has already refused every option this verb does not take.
         var (_, argument, options) = Build(verb, root, given);
         var result = root.Parse([.. verb.Name.Split(' '), .. tokens], Configuration);
-        if (verb.Argument is null && result.UnmatchedTokens.FirstOrDefault(t => !LooksLikeOption(t)) is { } extra)
-        {
-            // The library's "Unrecognized command or argument" does not say what is wrong with it.
-            throw Error($"{verb.Name} takes no baseline or other argument; got {extra}.");
-        }
-
         if (result.Errors.Count > 0)
         {
             // Check has said every mistake it knows in a sentence of its own; this is the library's one line for anything else.
@@ -166,13 +160,20 @@ public sealed class ArgumentReader(IReadOnlyList<VerbSpec> verbs)
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            var positional = arg == "--" ? args.ElementAtOrDefault(i + 1) : LooksLikeOption(arg) ? null : arg;
+            if (positional is not null && verb.Argument is null)
+            {
+                // Said here: the library's "Unrecognized command or argument" does not say what is wrong with it.
+                throw Error($"{verb.Name} takes no baseline or other argument; got {positional}.");
+            }
+
             if (arg == "--")
             {
                 checkedArgs.AddRange(args.Skip(i));
                 break;
             }
 
-            if (!LooksLikeOption(arg))
+            if (positional is not null)
             {
                 checkedArgs.Add(arg);
                 continue;
