@@ -91,7 +91,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         _changesHost = options.Changes && !options.WhatIf;
         var stateDirectory = StateDirectory.Resolve(options.StateDirectory);
         _redactor.Add(options.Variables.CommandLine.Where(v => options.Variables.SecretNames.Contains(v.Key)).Select(v => v.Value));
-        if (options.Changes && !options.WhatIf)
+        if (_changesHost)
         {
             try
             {
@@ -104,7 +104,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             }
         }
 
-        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: options.Changes && !options.WhatIf);
+        using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: _changesHost);
         // Not for watch: its lines are a log, written between runs.
         using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace BackupReconciler.Cli.Fleet;
 
@@ -22,10 +21,7 @@ public static class FleetHtml
 
     public static string Render(FleetView view)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<title>Fleet compliance {FleetJson.Time(view.GeneratedAt)}</title>\n<style>{Style}</style>\n</head>\n<body>\n")
+        var html = Reports.SelfContainedHtml.Begin($"Fleet compliance {FleetJson.Time(view.GeneratedAt)}", Style)
             .Append(CultureInfo.InvariantCulture, $"<h1>Fleet compliance</h1>\n<p id=\"summary\">{E(FleetText.Summary(view))}</p>\n");
         html.Append("<table id=\"totals\"><tr><th>hosts</th>").Append(string.Concat(FleetView.Buckets.Select(b => $"<th>{b}</th>"))).Append("<th>stale</th></tr>\n<tr>")
             .Append(CultureInfo.InvariantCulture, $"<td class=\"n\" data-bucket=\"hosts\">{view.Hosts.Count}</td>")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace BackupReconciler.Cli.History;
 
@@ -31,10 +30,7 @@ public static class HistoryHtml
 
     public static string Render(DriftHistory history)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-            .Append(CultureInfo.InvariantCulture, $"<title>Drift history {HistoryText.Time(history.To)}</title>\n<style>{Style}</style>\n</head>\n<body>\n")
+        var html = Reports.SelfContainedHtml.Begin($"Drift history {HistoryText.Time(history.To)}", Style)
             .Append(CultureInfo.InvariantCulture, $"<h1>Drift history</h1>\n<p id=\"summary\">{E(HistoryText.Summary(history))}</p>\n");
         if (history.Settings.Count == 0)
         {

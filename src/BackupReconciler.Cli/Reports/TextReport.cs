@@ -42,12 +42,10 @@ public static class TextReport
             foreach (var difference in resource.Differences)
             {
                 var lines = DifferenceText.Lines(resource.Type, difference, propertyWidth);
-                var differenceMark = DifferenceText.Mark(difference);
-                text.Append(Detail).Append(style.Paint(lines[0][..1], DifferenceText.ToneOf(differenceMark))).Append(lines[0][1..]).Append('\n');
+                text.Append(Detail).Append(style.Paint(lines[0][..1], DifferenceText.ToneOf(lines[0][0]))).Append(lines[0][1..]).Append('\n');
                 foreach (var line in lines.Skip(1))
                 {
-                    var tone = line[0] switch { '+' => Tone.Create, '-' => Tone.Remove, '~' => Tone.Change, _ => Tone.Quiet };
-                    text.Append(Detail).Append("    ").Append(line[0] == ' ' ? line : style.Paint(line[..1], tone) + line[1..]).Append('\n');
+                    text.Append(Detail).Append("    ").Append(line[0] == ' ' ? line : style.Paint(line[..1], DifferenceText.ToneOf(line[0])) + line[1..]).Append('\n');
                 }
             }
 
