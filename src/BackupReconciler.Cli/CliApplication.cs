@@ -21,7 +21,10 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>The program a scheduled task starts (<c>schedule install</c>); this process unless a test says otherwise.</summary>
     public Schedule.ProgramInvocation? ScheduledProgram { get; init; }
 
-    /// <summary>Registers the event log source for <c>schedule install</c>; none until the event log sink's registrar is wired in.</summary>
+    /// <summary>
+    /// The live machine's event log source registrar, for <c>schedule install</c> on the live host only: a
+    /// snapshot's schedule never registers anything on the machine that runs this.
+    /// </summary>
     public IEventSourceRegistrar? EventSources { get; init; }
 
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
@@ -34,6 +37,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private Action<ResourceProgress> _progress = _ => { };
 
     private Action _endProgress = () => { };
+
+    /// <summary>How long a verb runs before its progress line appears on a terminal (<see cref="ProgressLine.Delay"/>).</summary>
+    public TimeSpan ProgressDelay { get; init; } = ProgressLine.Delay;
 
     /// <summary>Where applying runs write their events (the Windows event log on Windows); null writes none.</summary>
     public IEventLogWriter? EventLogWriter { get; init; }
@@ -106,7 +112,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: _changesHost);
         // Not for watch: its lines are a log, written between runs.
-        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
+        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock, ProgressDelay);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);
         try
         {
@@ -408,7 +414,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
             options.Interval!.Value, options.WhatIf, options.Audit, options.Snapshot);
         try
         {
-            return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, clock, _redactor);
+            return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, stderr, clock, _redactor);
         }
         catch (Schedule.ScheduleFailedException e)
         {
