@@ -77,9 +77,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                     return print.ExitCode;
 
                 // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
-                case CommandLineRequest.PassThrough { Verb.Name: "dsc" } dsc:
+                case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Dsc } dsc:
                     return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc.Arguments);
-                case CommandLineRequest.PassThrough { Verb.Name: "report" } report:
+                case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Report } report:
                     return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(report.Arguments);
                 case CommandLineRequest.Run run:
                     options = CliOptions.From(run.Arguments);
@@ -112,7 +112,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: _changesHost);
         // Not for watch: its lines are a log, written between runs.
-        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock, ProgressDelay);
+        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb.Kind != VerbKind.Watch, clock, ProgressDelay);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);
         try
         {
@@ -160,35 +160,35 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private int Execute(CliOptions options, string stateDirectory, ILogger log)
     {
         // history and runs read only the journals: answered before the resource catalog is built.
-        if (options.Verb == "history")
+        if (options.Verb.Kind == VerbKind.History)
         {
             WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
             return ExitCodes.NoChanges;
         }
 
-        if (options.Verb == "runs")
+        if (options.Verb.Kind == VerbKind.Runs)
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
             return ExitCodes.NoChanges;
         }
 
         var loader = new BaselineLoader(ResourceCatalog.Default);
-        if (options.Verb == "validate")
+        if (options.Verb.Kind == VerbKind.Validate)
         {
             return Validate(options, loader);
         }
 
-        if (options.Verb == "schedule")
+        if (options.Verb.Kind is VerbKind.ScheduleInstall or VerbKind.ScheduleShow or VerbKind.ScheduleRemove)
         {
             return Schedule(options);
         }
 
-        if (options.Verb == "watch")
+        if (options.Verb.Kind == VerbKind.Watch)
         {
             return Watch(options, stateDirectory, log, loader);
         }
 
-        if (options.Verb == "import-reg")
+        if (options.Verb.Kind == VerbKind.ImportReg)
         {
             WriteReport(options, ImportRegCommand.Import(options, log, stderr));
             return ExitCodes.NoChanges;
@@ -198,19 +198,19 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         // The live host holds a WMI session for the run; a snapshot host holds nothing.
         using var hostLifetime = host as IDisposable;
-        if (options.Verb == "snapshot")
+        if (options.Verb.Kind == VerbKind.Snapshot)
         {
             var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock, _redactor);
             WriteReport(options, document);
             return exitCode;
         }
 
-        if (options.Verb == "undo")
+        if (options.Verb.Kind == VerbKind.Undo)
         {
             return Undo(options, stateDirectory, host, log);
         }
 
-        if (options.Verb == "detect")
+        if (options.Verb.Kind == VerbKind.Detect)
         {
             var (report, exitCode) = DetectCommand.Run(options, host);
             WriteReport(options, report);
@@ -221,7 +221,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
         var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
-        if (options.Verb == "get")
+        if (options.Verb.Kind == VerbKind.Get)
         {
             WriteReport(options, Get(reconciler, baseline, host));
             return ExitCodes.NoChanges;
@@ -234,7 +234,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var run = whatIf
-            ? reconciler.Run(baseline, options.Verb, whatIf: true)
+            ? reconciler.Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
         if (options.SavePlan is not null)
         {
@@ -282,7 +282,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
                 var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
-                    ? reconciler.Run(baseline, "watch", whatIf: true)
+                    ? reconciler.Run(baseline, options.Command, whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
                 stdout.WriteLine(_redactor.Redact(WatchLine.Of(run)));
                 stdout.Flush();
@@ -349,7 +349,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
         var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         var run = options.WhatIf
-            ? reconciler.Run(baseline, "undo", whatIf: true)
+            ? reconciler.Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
         return Report(options, run, options.WhatIf);
     }
@@ -357,7 +357,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null)
     {
         var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop) { Progress = _progress }.Apply(
-            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
+            host, baseline, options.Command, $"{options.Command} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
         WindowsEvents.RunEvents.Write(log, run, stop.IsCancellationRequested);
         History.JournalRetention.Prune(stateDirectory, options.Keep ?? History.JournalRetention.Default, clock.GetUtcNow(), run.RunId, log);
@@ -410,8 +410,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Schedule(CliOptions options)
     {
-        var request = new Schedule.ScheduleRequest(options.Subverb!, options.Baselines.FirstOrDefault(), options.Variables.File, options.StateDirectory,
-            options.Interval!.Value, options.WhatIf, options.Audit, options.Snapshot);
+        var request = new Schedule.ScheduleRequest(options.Verb.Kind, options.Baselines.FirstOrDefault(), options.Variables.File, options.StateDirectory,
+            options.Interval ?? BackupReconciler.Cli.Schedule.ScheduledRun.DefaultEvery, options.WhatIf, options.Audit, options.Snapshot);
         try
         {
             return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, stderr, clock, _redactor);

@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
@@ -7,14 +8,14 @@ using BackupReconciler.Snapshot;
 namespace BackupReconciler.Cli.Schedule;
 
 /// <summary>A parsed <c>schedule</c> command line, whichever parser made it.</summary>
-/// <param name="Action">install, show or remove.</param>
+/// <param name="Action">Which schedule verb: install, show or remove.</param>
 /// <param name="Baseline">install's baseline, as given.</param>
 /// <param name="VarsFile">install's --vars file, as given.</param>
 /// <param name="StateDirectory">--state-dir as given, passed on to the scheduled runs; null for the default.</param>
 /// <param name="WhatIf">--what-if: change nothing, say what would be done (as with every verb).</param>
 /// <param name="Audit">--audit: the scheduled runs are what-if audits (apply --what-if) that change nothing.</param>
 /// <param name="Snapshot">--snapshot: register in the snapshot file instead of the live Task Scheduler.</param>
-public sealed record ScheduleRequest(string Action, string? Baseline, string? VarsFile, string? StateDirectory, TimeSpan Every, bool WhatIf, bool Audit, string? Snapshot);
+public sealed record ScheduleRequest(VerbKind Action, string? Baseline, string? VarsFile, string? StateDirectory, TimeSpan Every, bool WhatIf, bool Audit, string? Snapshot);
 
 /// <summary>The program a scheduled run starts: this exe, or dotnet with this assembly when run through dotnet.</summary>
 public sealed record ProgramInvocation(string Command, IReadOnlyList<string> LeadingArguments)
@@ -55,9 +56,10 @@ public static class ScheduleVerb
         {
             var exitCode = request.Action switch
             {
-                "show" => command.Show(),
-                "remove" => command.Remove(request.WhatIf),
-                _ => command.Install(Define(request, program, target.Host.Facts, secrets), request.WhatIf),
+                VerbKind.ScheduleShow => command.Show(),
+                VerbKind.ScheduleRemove => command.Remove(request.WhatIf),
+                VerbKind.ScheduleInstall => command.Install(Define(request, program, target.Host.Facts, secrets), request.WhatIf),
+                var other => throw new InvalidOperationException($"{other} is not a schedule verb"),
             };
 
             // The host's own write-back: the snapshot writes its file, the live host has changed Windows already.
@@ -67,9 +69,12 @@ public static class ScheduleVerb
         catch (HostOperationException e)
         {
             stdout.Flush();
-            throw new ScheduleFailedException($"schedule {request.Action}: {e.Message}", e);
+            throw new ScheduleFailedException($"{Name(request.Action)}: {e.Message}", e);
         }
     }
+
+    /// <summary>The verb as the command line names it ("schedule install"), from its one registration.</summary>
+    private static string Name(VerbKind action) => VerbCatalog.All.Single(v => v.Kind == action).Name;
 
     private static ScheduledTaskDefinition Define(ScheduleRequest request, ProgramInvocation program, IReadOnlyDictionary<string, string> facts, SecretRedactor secrets)
     {
