@@ -73,6 +73,30 @@ public sealed class RunEventTests : IDisposable
     }
 
     [Fact]
+    public void AFailureEventSaysWhetherAChangeOrAReadFailedAsTheEngineRecordedIt()
+    {
+        var baseline = _folder.Write("two.json", """
+            { "name": "two", "resources": [
+                { "id": "unread", "type": "service", "properties": { "name": "VSS", "startType": "automatic" } },
+                { "id": "unchanged", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\Vendor", "values": { "V": { "kind": "dword", "data": 2 } } } } ] }
+            """);
+        var snapshot = _folder.Write("faulty.json", """
+            { "computerName": "H", "services": { "VSS": { "startType": "manual", "state": "stopped" } },
+              "faults": [ { "operation": "read", "target": "service:VSS" }, { "operation": "set", "target": "registry:HKLM\\SOFTWARE\\Vendor" } ] }
+            """);
+        var events = new CollectingEventLog();
+
+        Run(events, "apply", baseline, "--snapshot", snapshot);
+
+        var failures = events.Written.Where(e => e.EventId == RunEvents.ChangeFailed).ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.StartsWith("Reading a resource failed in run ", failures[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["unread", "could not read: Access is denied."], [failures[0].Properties[5], failures[0].Properties[7]]);
+        Assert.StartsWith("Change failed in run ", failures[1].Message, StringComparison.Ordinal);
+        Assert.Equal(["unchanged", "could not apply: Access is denied."], [failures[1].Properties[5], failures[1].Properties[7]]);
+    }
+
+    [Fact]
     public void TheSecretCanaryReachesNoEventAndItsMaskDoes()
     {
         var events = new CollectingEventLog();
