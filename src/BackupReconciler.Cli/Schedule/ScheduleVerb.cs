@@ -1,6 +1,8 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
 using BackupReconciler.Snapshot;

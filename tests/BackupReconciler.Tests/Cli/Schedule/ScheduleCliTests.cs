@@ -1,6 +1,7 @@
 using BackupReconciler.Cli;
-using BackupReconciler.Host;
 using BackupReconciler.Cli.Schedule;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
