@@ -36,6 +36,26 @@ public sealed class ProgressLineTests
     }
 
     [Fact]
+    public void NothingIsDrawnInTheFirstSecondThenEachResourceAsItStartsAtMostFourTimesASecond()
+    {
+        var clock = new ManualClock();
+        var stderr = new StringWriter();
+        using var progress = new ProgressLine(stderr, stderrIsTerminal: true, clock);
+
+        progress.Report(new ResourceProgress(1, 4, "first", WhatIf: true));
+        var inTheFirstSecond = stderr.ToString();
+        clock.Advance(TimeSpan.FromMilliseconds(1100));
+        progress.Report(new ResourceProgress(2, 4, "second", WhatIf: true));
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        progress.Report(new ResourceProgress(3, 4, "third", WhatIf: true));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        progress.Report(new ResourceProgress(4, 4, "fourth", WhatIf: true));
+
+        Assert.Equal("", inTheFirstSecond);
+        Assert.Equal("\r\u001b[Kreading 2/4: second…\r\u001b[Kreading 4/4: fourth…", stderr.ToString());
+    }
+
+    [Fact]
     public void ProgressNeverReachesTheReport()
     {
         using var folder = new TempFolder();
@@ -55,6 +75,31 @@ public sealed class ProgressLineTests
         Assert.DoesNotContain("reading ", report, StringComparison.Ordinal);
         Assert.EndsWith("\r\u001b[K", beforeReport, StringComparison.Ordinal);
         Assert.Equal("", afterReport);
+    }
+
+    /// <summary>A clock that moves only when told; its timers never fire, so only <see cref="ProgressLine.Report"/> draws.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new Idle();
+
+        private sealed class Idle : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Standard output and error as one terminal shows them: every write in the order it came, with the stream it came on.</summary>
