@@ -17,11 +17,31 @@ public sealed class HostPorts
 
     private readonly Dictionary<Type, object> _ports = [];
 
+    /// <summary>The adapters of <paramref name="host"/>, to make a host that differs in a few (<see cref="Instead"/>).</summary>
+    public static HostPorts Of(IHost host)
+    {
+        var ports = new HostPorts();
+        foreach (var technology in HostTechnologies.All)
+        {
+            ports.Add(technology.Port, technology.PortOf(host));
+        }
+
+        return ports;
+    }
+
     public HostPorts With<TPort>(TPort adapter)
         where TPort : class
     {
         Add(typeof(TPort), adapter);
         return this;
+    }
+
+    /// <summary>This set with <paramref name="adapter"/> in place of the one it has for <typeparamref name="TPort"/>.</summary>
+    public HostPorts Instead<TPort>(TPort adapter)
+        where TPort : class
+    {
+        _ports.Remove(typeof(TPort));
+        return With(adapter);
     }
 
     public TPort Get<TPort>()

@@ -14,6 +14,9 @@ public abstract class HostTechnology
     /// <summary>The kind of fault target the snapshot's calls check.</summary>
     public abstract FaultKind Faults { get; }
 
+    /// <summary>The adapter <paramref name="host"/> has for the port.</summary>
+    internal abstract object PortOf(IHost host);
+
     /// <summary>The snapshot's adapter for the port (a section of the file, except for the file tree).</summary>
     internal abstract object Snapshot(SnapshotParts parts);
 
@@ -33,6 +36,8 @@ public sealed class HostTechnology<TPort, TSnapshot>(
     public override Type Port => typeof(TPort);
 
     public override FaultKind Faults => faults;
+
+    internal override object PortOf(IHost host) => port(host);
 
     internal override object Snapshot(SnapshotParts parts) => snapshot(parts);
 

@@ -127,6 +127,20 @@ public sealed class CaptureDocumentTests : IDisposable
         Assert.Equal(Write("b", "a"), Write("a", "b"));
     }
 
+    [Fact]
+    public void APathReadWithAndWithoutItsTrailingBackslashIsCapturedOnceSoTheCaptureLoads()
+    {
+        var captured = SnapshotHost.ForCapture("H", new Dictionary<string, string>(), CapturedAt);
+        var rules = Section<SnapshotAccessRules>(captured.AccessRules);
+        var everyone = new FileAccessRule("Everyone", FileRights.Read, AccessRuleType.Allow, false);
+        rules.RecordRules(@"C:\Backups", new FileAccessList(true, []));
+        rules.RecordRules(@"C:\Backups\", new FileAccessList(true, [everyone]));
+
+        var host = LoadBack(captured);
+
+        Assert.Equal([everyone], host.AccessRules.Read(@"c:\backups")!.Rules);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     /// <summary>The capture's own adapter for a port: the section a recording wrapper records into.</summary>
