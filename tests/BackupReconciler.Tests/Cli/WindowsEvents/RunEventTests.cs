@@ -1,8 +1,7 @@
-using BackupReconciler.Cli;
 using BackupReconciler.Cli.WindowsEvents;
+using BackupReconciler.Cli;
 using BackupReconciler.Engine;
 using BackupReconciler.Host;
-using BackupReconciler.Resources;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Serilog.Events;
@@ -155,7 +154,7 @@ public sealed class RunEventTests : IDisposable
 
     private static RunResult Result(bool restartFailed = false, params ResourceStatus[] statuses) => new(
         "watch", "20261207T120000Z-abcd", false, "dpm-server", "DPM01", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(1250),
-        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [new Difference("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
+        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [TestDifference.Of("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
         restartFailed ? [new RestartResult("DPMRA", RestartStatus.Failed, "r0", "timed out")] : [new RestartResult("DPMRA", RestartStatus.Restarted, "r0", null)],
         []);
 
