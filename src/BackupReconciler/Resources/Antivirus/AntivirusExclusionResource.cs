@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Antivirus;
 
 namespace BackupReconciler.Resources.Antivirus;
 

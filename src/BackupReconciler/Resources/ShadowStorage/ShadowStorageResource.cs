@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 
 namespace BackupReconciler.Resources.ShadowStorage;
 

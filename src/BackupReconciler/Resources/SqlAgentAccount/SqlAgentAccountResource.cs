@@ -1,6 +1,8 @@
-using Newtonsoft.Json.Linq;
-using BackupReconciler.Resources.Registry;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.Sql;
+using BackupReconciler.Resources.Registry;
+using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.SqlAgentAccount;
 
