@@ -21,6 +21,9 @@ public abstract record DifferenceValue
     /// </summary>
     public abstract DifferenceValue? ReadBack(JToken json);
 
+    /// <summary>The value as its JSON reads, compact: what a message or a failed test shows.</summary>
+    public sealed override string ToString() => ToJson().ToString(Newtonsoft.Json.Formatting.None);
+
     /// <summary>The parts that could hold a secret (its strings and numbers): told to the redactor when a secret is in play.</summary>
     public virtual IEnumerable<string> SecretParts => LeavesOf(ToJson());
 
