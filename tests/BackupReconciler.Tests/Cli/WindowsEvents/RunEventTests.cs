@@ -2,7 +2,6 @@ using BackupReconciler.Cli;
 using BackupReconciler.Cli.WindowsEvents;
 using BackupReconciler.Engine;
 using BackupReconciler.Host.EventLog;
-using BackupReconciler.Resources;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Serilog.Events;
@@ -179,7 +178,7 @@ public sealed class RunEventTests : IDisposable
 
     private static RunResult Result(bool restartFailed = false, params ResourceStatus[] statuses) => new(
         "watch", "20261207T120000Z-abcd", false, "dpm-server", "DPM01", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(1250),
-        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [new Difference("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
+        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [TestDifference.Of("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
         restartFailed ? [new RestartResult("DPMRA", RestartStatus.Failed, "r0", "timed out")] : [new RestartResult("DPMRA", RestartStatus.Restarted, "r0", null)],
         []);
 
