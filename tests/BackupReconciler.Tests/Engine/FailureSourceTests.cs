@@ -98,7 +98,7 @@ public sealed class FailureSourceTests : IDisposable
         public Observation Observe(IHost host) =>
             ReadFails is not null
                 ? throw ReadFails
-                : new Observation(new State(_value), _value == 2 ? [] : [Difference.Of("Value", _value, 2) with { Unreachable = Unreachable }]);
+                : new Observation(new State(_value), _value == 2 ? [] : [TestDifference.Of("Value", _value, 2) with { Unreachable = Unreachable }]);
 
         public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes)
         {
