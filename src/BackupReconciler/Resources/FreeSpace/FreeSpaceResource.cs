@@ -1,7 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Host;
 using BackupReconciler.Host.Volumes;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.FreeSpace;
 
@@ -62,16 +61,4 @@ public sealed record FreeSpaceResource(string Path, decimal MinimumFreePercent) 
 
         return $"{Math.Round(value, 1).ToString(CultureInfo.InvariantCulture)} {units[unit]}";
     }
-}
-
-/// <summary>What <c>get</c> shows: the volume of the path with its size and free space.</summary>
-public sealed record FreeSpaceActual(string Path, VolumeInfo Volume) : IActualState
-{
-    public JToken ToJson() => new JObject
-    {
-        ["path"] = Path,
-        ["volume"] = Volume.Name,
-        ["sizeBytes"] = Volume.SizeBytes,
-        ["freeBytes"] = Volume.FreeBytes,
-    };
 }

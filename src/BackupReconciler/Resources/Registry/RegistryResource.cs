@@ -98,17 +98,3 @@ public sealed record RegistryValueSpec(string Name, RegistryValue? Desired, bool
     /// <summary>The name shown in differences; the unnamed default value shows as <c>(default)</c>.</summary>
     public string Property => Name.Length == 0 ? "(default)" : Name;
 }
-
-/// <summary>What <c>get</c> shows for a registry resource: the declared values as they are (null when missing).</summary>
-public sealed record RegistryActual(string Key, bool KeyExists, IReadOnlyDictionary<string, RegistryValue?> Values) : IActualState
-{
-    /// <summary>Each declared value's name as the host spells it (the declared spelling when it is missing).</summary>
-    public IReadOnlyDictionary<string, string> Spellings { get; init; } = new Dictionary<string, string>();
-
-    public JToken ToJson() => new JObject
-    {
-        ["key"] = Key,
-        ["keyExists"] = KeyExists,
-        ["values"] = new JObject(Values.Select(v => new JProperty(v.Key, v.Value?.ToJson()))),
-    };
-}

@@ -1,5 +1,4 @@
 using BackupReconciler.Host;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.SqlLogin;
 
@@ -58,15 +57,4 @@ public sealed record SqlLoginResource(string Instance, string Login, IReadOnlyLi
     private List<string> MissingRoles(IReadOnlyList<string> held) =>
         ServerRoles.Where(role => !held.Contains(role, StringComparer.OrdinalIgnoreCase)).ToList();
 
-}
-
-/// <summary>What <c>get</c> shows: the login and its roles, or null when it does not exist.</summary>
-public sealed record SqlLoginActual(string Instance, Host.Sql.SqlLogin? Login) : IActualState
-{
-    public JToken ToJson() => new JObject
-    {
-        ["instance"] = Instance,
-        ["login"] = Login?.Name,
-        ["serverRoles"] = Login is null ? null : new JArray(Login.ServerRoles.Cast<object>().ToArray()),
-    };
 }
