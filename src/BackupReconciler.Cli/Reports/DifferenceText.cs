@@ -35,7 +35,7 @@ public static class DifferenceText
     /// The lines of one difference, without indentation; the first line is the property's,
     /// the others (items, settings) are to be indented under it. <paramref name="width"/> pads the property name.
     /// </summary>
-    public static IReadOnlyList<string> Lines(string type, Difference difference, int width)
+    public static IReadOnlyList<string> Lines(Difference difference, int width)
     {
         var mark = Mark(difference);
         var name = (difference.Property + ":").PadRight(width + 1);
@@ -43,8 +43,8 @@ public static class DifferenceText
             : difference.NotUndoable is { } why ? $"  [not undoable: {why}]"
             : "";
         // Laid out from each value's one JSON rendering, as the JSON report shows it.
-        var actual = SplitList(type, difference.Actual?.ToJson());
-        var desired = SplitList(type, difference.Desired?.ToJson());
+        var actual = difference.Actual?.Shown;
+        var desired = difference.Desired?.Shown;
 
         if (!difference.IsManual && (actual is JArray || desired is JArray) && (IsAbsent(actual) || actual is JArray) && (IsAbsent(desired) || desired is JArray))
         {
@@ -145,12 +145,6 @@ public static class DifferenceText
 
         return string.Create(CultureInfo.InvariantCulture, $"{scaled:0.##} {BinaryUnits[unit]} ({bytes} bytes)");
     }
-
-    /// <summary>A path list (PSModulePath and the like) is one string to Windows and a list to a reader: split on ';'.</summary>
-    private static JToken? SplitList(string type, JToken? value) =>
-        type == "pathList" && value is JValue { Type: JTokenType.String } text
-            ? new JArray(((string)text.Value!).Split(';', StringSplitOptions.RemoveEmptyEntries).Cast<object>().ToArray())
-            : value;
 
     private static bool IsAbsent(JToken? value) => value is null || value.Type == JTokenType.Null;
 }

@@ -35,7 +35,7 @@ public static class JUnitReport
         var element = new XElement("testcase", new XAttribute("classname", resource.Type), new XAttribute("name", resource.Id));
         // The text report's forms (marks, lists one item a line, sizes in binary units), then why and the manual reasons.
         var width = resource.Differences.Count == 0 ? 0 : resource.Differences.Max(d => d.Property.Length);
-        var lines = resource.Differences.SelectMany(d => DifferenceText.Lines(resource.Type, d, width).Select((line, i) => i == 0 ? line : "    " + line))
+        var lines = resource.Differences.SelectMany(d => DifferenceText.Lines(d, width).Select((line, i) => i == 0 ? line : "    " + line))
             .Concat(resource.Differences.Where(d => d.IsManual).Select(d => $"manual, {d.Property}: {d.ManualReason}"))
             .Concat(resource.Why is { } why ? [$"why: {why}"] : []);
         var details = string.Join("\n", lines);

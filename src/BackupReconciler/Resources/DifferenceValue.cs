@@ -21,6 +21,12 @@ public abstract record DifferenceValue
     /// </summary>
     public abstract DifferenceValue? ReadBack(JToken json);
 
+    /// <summary>
+    /// How the text report lays the value out: its rendering, unless the value reads better another way
+    /// (a path list is one string to Windows and a list of entries to a reader).
+    /// </summary>
+    public virtual JToken Shown => ToJson();
+
     /// <summary>The value as its JSON reads, compact: what a message or a failed test shows.</summary>
     public sealed override string ToString() => ToJson().ToString(Newtonsoft.Json.Formatting.None);
 

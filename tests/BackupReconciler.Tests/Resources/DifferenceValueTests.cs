@@ -5,6 +5,7 @@ using BackupReconciler.Host.Registry;
 using BackupReconciler.Resources;
 using BackupReconciler.Resources.Firewall;
 using BackupReconciler.Resources.JsonFile;
+using BackupReconciler.Resources.PathList;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Snapshot;
@@ -38,6 +39,7 @@ public sealed class DifferenceValueTests
             { "json member", new JsonMemberValue(JToken.Parse("""{ "a": [1, "x", null], "b": { "c": true } }""")) },
             { "firewall setting", new FirewallSettingValue(FirewallRule.WithDefaults("R") with { LocalPorts = PortSet.Parse("135", "5718") }, FirewallRuleMembers.LocalPorts) },
             { "firewall rule", new FirewallRulesValue([FirewallRule.WithDefaults("R")]) },
+            { "path list", new PathListValue(@"C:\A;%ProgramFiles%\B") },
             { "firewall rules", new FirewallRulesValue([FirewallRule.WithDefaults("R"), FirewallRule.WithDefaults("R") with { Direction = FirewallDirection.Outbound }]) },
         };
         foreach (var (name, value) in RegistryValues())
@@ -47,6 +49,18 @@ public sealed class DifferenceValueTests
         }
 
         return data;
+    }
+
+    /// <summary>A value kind added without a case here would never be checked to read back its own rendering.</summary>
+    [Fact]
+    public void EveryValueKindInTheProductHasACaseAbove()
+    {
+        var kinds = typeof(DifferenceValue).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DifferenceValue)) && !t.IsAbstract)
+            .Select(t => t.Name);
+        var covered = EveryKind().Select(row => row[1].GetType().Name).ToHashSet();
+        var missing = kinds.Where(kind => !covered.Contains(kind)).ToList();
+        Assert.True(missing.Count == 0, $"no case for {string.Join(", ", missing)}");
     }
 
     private static IEnumerable<(string Name, RegistryValue Value)> RegistryValues() =>

@@ -42,7 +42,7 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
         // Append after the existing text as it is, so nothing the administrator wrote is reformatted.
         var current = actual.Value ?? "";
         var separator = current.Length == 0 || current.EndsWith(';') ? "" : ";";
-        return [Difference.Of(Variable, DifferenceValue.TextOrAbsent(actual.Value), DifferenceValue.Text(current + separator + string.Join(';', missing)))];
+        return [Difference.Of(Variable, actual.Value is null ? null : new PathListValue(actual.Value), new PathListValue(current + separator + string.Join(';', missing)))];
     }
 
     public override UndoStep UndoOf(PathListActual actual, IReadOnlyList<Difference> changes) =>
@@ -53,7 +53,7 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
 
     public override void Apply(IHost host, PathListActual actual, IReadOnlyList<Difference> changes)
     {
-        var desired = ((TextValue)changes.Single().Desired!).Value;
+        var desired = ((PathListValue)changes.Single().Desired!).Value;
         host.Registry.SetValue(EnvironmentKey, RegistryView.Registry64, Variable,
             actual.Kind == RegistryValueKind.String ? RegistryValue.String(desired) : RegistryValue.ExpandString(desired));
     }

@@ -3,6 +3,7 @@ using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
 using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources;
+using BackupReconciler.Resources.PathList;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -99,7 +100,7 @@ public sealed partial class TextReportTests
     [Fact]
     public void APathListIsShownAsItsEntries()
     {
-        var text = TextReport.Render(Run(Resource("p", "pathList", ResourceStatus.Drifted, TestDifference.Of("PSModulePath", @"C:\A;C:\B", @"C:\A;C:\B;C:\New"))), 2);
+        var text = TextReport.Render(Run(Resource("p", "pathList", ResourceStatus.Drifted, new Difference("PSModulePath", new PathListValue(@"C:\A;C:\B"), new PathListValue(@"C:\A;C:\B;C:\New")))), 2);
 
         Assert.Contains("      ~ PSModulePath:\n            C:\\A\n            C:\\B\n          + C:\\New\n", text, StringComparison.Ordinal);
     }

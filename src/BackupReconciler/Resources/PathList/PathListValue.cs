@@ -1,0 +1,16 @@
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Resources.PathList;
+
+/// <summary>
+/// A path list variable's text (PSModulePath and the like): one string to Windows, written as it is in
+/// every output, and shown in the text report as its entries, split on ';'.
+/// </summary>
+public sealed record PathListValue(string Value) : DifferenceValue
+{
+    public override JToken ToJson() => new JValue(Value);
+
+    public override JToken Shown => new JArray(Value.Split(';', StringSplitOptions.RemoveEmptyEntries).Cast<object>().ToArray());
+
+    public override DifferenceValue? ReadBack(JToken json) => json is JValue { Type: JTokenType.String } text ? new PathListValue((string)text.Value!) : null;
+}
