@@ -25,7 +25,13 @@ public sealed class SnapshotHost : IHost
     private readonly JObject _document;
 
     /// <summary>SHA-256 of the file as this host last read or wrote it: anything else there now was written by someone else.</summary>
-    private byte[] _known = [];
+    private byte[]? _known;
+
+    /// <summary>
+    /// The bytes as read, until the first write-back needs their hash: a verb that never writes (plan, test,
+    /// get) then never loads the platform's cryptography library, which costs more start-up than reading the file.
+    /// </summary>
+    private byte[]? _read;
 
     /// <summary>Set once a write-back found the file changed underneath: no later change of this run is written either.</summary>
     private string? _conflict;
@@ -145,7 +151,7 @@ public sealed class SnapshotHost : IHost
         }
 
         reader.RejectUnknownMembers();
-        host._known = System.Security.Cryptography.SHA256.HashData(bytes);
+        host._read = bytes;
         return host;
     }
 
@@ -216,12 +222,13 @@ public sealed class SnapshotHost : IHost
 
         var bytes = content.ToArray();
         var hash = System.Security.Cryptography.SHA256.HashData(bytes);
-        if (hash.AsSpan().SequenceEqual(_known))
+        var known = Known();
+        if (hash.AsSpan().SequenceEqual(known))
         {
             return;
         }
 
-        if (!OnDisk().AsSpan().SequenceEqual(_known))
+        if (!OnDisk().AsSpan().SequenceEqual(known))
         {
             _conflict = $"the snapshot {Path} was changed by someone else since this run read it (another run with another state directory, or an editor), so this change was not written back and theirs was kept; run again to work from what the file holds now.";
             throw new HostOperationException(_conflict);
@@ -229,6 +236,17 @@ public sealed class SnapshotHost : IHost
 
         AtomicFile.Write(Path, stream => stream.Write(bytes));
         _known = hash;
+    }
+
+    private byte[] Known()
+    {
+        if (_known is null)
+        {
+            _known = System.Security.Cryptography.SHA256.HashData(_read ?? []);
+            _read = null;
+        }
+
+        return _known;
     }
 
     private byte[] OnDisk()
