@@ -35,8 +35,8 @@ windowsFeature-installed ^ Resources/WindowsFeature/WindowsFeatureResource.cs ^ 
 fileAccess-inherit ^ Resources/FileAccess/FileAccessResource.cs ^ r.Rights >= Rights && (!inherit || r.Inherit) ^ r.Rights >= Rights ^ a rule that does not inherit satisfies one that must ^ Resources.FileAccessTests
 userRight-principal ^ Resources/UserRight/UserRightResource.cs ^ !actual.Holders.Any(holder => PrincipalName.AreSame(holder, identity, host.ComputerName)) ^ !actual.Holders.Any(holder => string.Equals(holder, identity, StringComparison.OrdinalIgnoreCase)) ^ holders compare as raw names (BUILTIN\\Administrators is not Administrators) ^ UserRightResourceTests
 eventLogQuiet-one ^ Resources/EventLogQuiet/EventLogQuietResource.cs ^ if (actual.Events.Count == 0) ^ if (actual.Events.Count <= 1) ^ a single matching event is not reported ^ EventLogQuietResourceTests
-portSet-merge ^ Host/PortSet.cs ^ && _covered.SequenceEqual(other._covered) ^ && Ranges.SequenceEqual(other.Ranges) ^ port sets compare as written, not by the ports they cover ^ PortSetTests|SetExpansionTests
-addressSet-mask ^ Host/AddressSet.cs ^ range = new AddressRange(family, address & ~hostBits, (address & ~hostBits) | hostBits); ^ range = new AddressRange(family, address, address | hostBits); ^ a subnet written with host bits set is not its network ^ AddressSetTests|SetExpansionTests|FirewallRuleCorpusMappingTests
+portSet-merge ^ Host/Firewall/PortSet.cs ^ && _covered.SequenceEqual(other._covered) ^ && Ranges.SequenceEqual(other.Ranges) ^ port sets compare as written, not by the ports they cover ^ PortSetTests|SetExpansionTests
+addressSet-mask ^ Host/Firewall/AddressSet.cs ^ range = new AddressRange(family, address & ~hostBits, (address & ~hostBits) | hostBits); ^ range = new AddressRange(family, address, address | hostBits); ^ a subnet written with host bits set is not its network ^ AddressSetTests|SetExpansionTests|FirewallRuleCorpusMappingTests
 LIST
 )
 

@@ -4,6 +4,7 @@ using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
 using Newtonsoft.Json;

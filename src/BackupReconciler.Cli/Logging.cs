@@ -18,7 +18,7 @@ public static class Logging
     /// file comes, so a run that has nothing to record opens nothing.
     /// <paramref name="eventLog"/> is where run events go besides the file (Windows only); null for none.
     /// </summary>
-    public static Logger Create(string stateDirectory, bool verbose, TextWriter stderr, BackupReconciler.Input.SecretRedactor redactor, BackupReconciler.Host.IEventLogWriter? eventLog = null, bool changesHost = true)
+    public static Logger Create(string stateDirectory, bool verbose, TextWriter stderr, BackupReconciler.Input.SecretRedactor redactor, BackupReconciler.Host.EventLog.IEventLogWriter? eventLog = null, bool changesHost = true)
     {
         var fileLevel = !changesHost ? LogEventLevel.Fatal : verbose ? LogEventLevel.Debug : LogEventLevel.Information;
         var configuration = new LoggerConfiguration()

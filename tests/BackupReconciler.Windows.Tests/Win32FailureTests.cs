@@ -104,17 +104,17 @@ public sealed class Win32FailureTests
     public void PendingStatesCountAsWhereTheServiceIsHeading()
     {
         Assert.Equal(
-            [Host.ServiceState.Stopped, Host.ServiceState.Running, Host.ServiceState.Stopped, Host.ServiceState.Running,
-             Host.ServiceState.Running, Host.ServiceState.Paused, Host.ServiceState.Paused],
+            [Host.Services.ServiceState.Stopped, Host.Services.ServiceState.Running, Host.Services.ServiceState.Stopped, Host.Services.ServiceState.Running,
+             Host.Services.ServiceState.Running, Host.Services.ServiceState.Paused, Host.Services.ServiceState.Paused],
             Enumerable.Range(1, 7).Select(s => ServiceCodes.ToState((uint)s)));
     }
 
     [Fact]
     public void StartTypesMapBothWaysAndDelayedIsAutomaticWithItsFlag()
     {
-        foreach (var startType in Enum.GetValues<Host.ServiceStartType>())
+        foreach (var startType in Enum.GetValues<Host.Services.ServiceStartType>())
         {
-            Assert.Equal(startType, ServiceCodes.ToStartType(ServiceCodes.FromStartType(startType), startType == Host.ServiceStartType.AutomaticDelayed));
+            Assert.Equal(startType, ServiceCodes.ToStartType(ServiceCodes.FromStartType(startType), startType == Host.Services.ServiceStartType.AutomaticDelayed));
         }
     }
 }

@@ -1,5 +1,6 @@
 using BackupReconciler.Engine;
-using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.ScheduledTasks;
 
 namespace BackupReconciler.Cli.Schedule;
 

@@ -1,5 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
 using BackupReconciler.Snapshot;

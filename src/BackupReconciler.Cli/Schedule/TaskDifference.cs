@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.ScheduledTasks;
 
 namespace BackupReconciler.Cli.Schedule;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;

@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Antivirus;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.Antivirus;

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Antivirus;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.Antivirus;

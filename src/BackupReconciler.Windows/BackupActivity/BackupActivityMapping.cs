@@ -1,4 +1,6 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.BackupActivity;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.Services;
 
 namespace BackupReconciler.Windows.BackupActivity;
 

@@ -1,7 +1,11 @@
 using System.Diagnostics.Eventing.Reader;
 using System.Runtime.Versioning;
-using EventRecord = BackupReconciler.Host.EventRecord;
+using EventRecord = BackupReconciler.Host.EventLog.EventRecord;
 using BackupReconciler.Host;
+using BackupReconciler.Host.BackupActivity;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.Services;
+using BackupReconciler.Host.Sql;
 using BackupReconciler.Windows.Sql;
 
 namespace BackupReconciler.Windows.BackupActivity;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Security;
 using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 
 namespace BackupReconciler.Windows.EventLog;
 

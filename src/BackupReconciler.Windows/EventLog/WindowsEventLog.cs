@@ -1,7 +1,8 @@
 using System.Diagnostics.Eventing.Reader;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
-using EventRecord = BackupReconciler.Host.EventRecord;
+using BackupReconciler.Host.EventLog;
+using EventRecord = BackupReconciler.Host.EventLog.EventRecord;
 
 namespace BackupReconciler.Windows.EventLog;
 

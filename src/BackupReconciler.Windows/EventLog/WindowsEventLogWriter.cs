@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 
 namespace BackupReconciler.Windows.EventLog;
 

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Features;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.Features;

@@ -1,6 +1,7 @@
 using System.IO.Enumeration;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Files;
 
 namespace BackupReconciler.Windows.Files;
 

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Security.Principal;
 using BackupReconciler.Host;
+using BackupReconciler.Host.AccessRules;
 
 namespace BackupReconciler.Windows.Files;
 

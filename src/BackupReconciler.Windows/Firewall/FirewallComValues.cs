@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 
 namespace BackupReconciler.Windows.Firewall;
 

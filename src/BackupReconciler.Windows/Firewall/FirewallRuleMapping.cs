@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 
 namespace BackupReconciler.Windows.Firewall;
 

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 
 namespace BackupReconciler.Windows.Firewall;
 

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 using BackupReconciler.Windows.Com;
 
 namespace BackupReconciler.Windows.Firewall;

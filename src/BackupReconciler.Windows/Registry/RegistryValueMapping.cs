@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using Microsoft.Win32;
 using NativeKind = Microsoft.Win32.RegistryValueKind;
-using PortKind = BackupReconciler.Host.RegistryValueKind;
+using PortKind = BackupReconciler.Host.Registry.RegistryValueKind;
 
 namespace BackupReconciler.Windows.Registry;
 

@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
 using System.Security;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using Microsoft.Win32;
-using PortView = BackupReconciler.Host.RegistryView;
+using PortView = BackupReconciler.Host.Registry.RegistryView;
 
 namespace BackupReconciler.Windows.Registry;
 

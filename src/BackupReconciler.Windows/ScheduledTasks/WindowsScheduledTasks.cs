@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using System.Security.Principal;
 using System.Xml;
 using BackupReconciler.Host;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Windows.Com;
 
 namespace BackupReconciler.Windows.ScheduledTasks;

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Services;
 
 namespace BackupReconciler.Windows.Services;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Services;
 using BackupReconciler.Resources.Service;
 
 namespace BackupReconciler.Windows.Services;

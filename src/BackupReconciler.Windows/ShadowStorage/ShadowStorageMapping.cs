@@ -1,4 +1,5 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.ShadowStorage;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.ShadowStorage;

@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.ShadowStorage;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.ShadowStorage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 
 namespace BackupReconciler.Windows.Sql;
 

@@ -1,6 +1,6 @@
 using System.Data;
 using System.Xml.Linq;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 
 namespace BackupReconciler.Windows.Sql;
 

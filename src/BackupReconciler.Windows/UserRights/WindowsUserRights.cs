@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.UserRights;
 using BackupReconciler.Windows.Files;
 
 namespace BackupReconciler.Windows.UserRights;

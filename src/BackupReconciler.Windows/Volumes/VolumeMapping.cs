@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.Volumes;

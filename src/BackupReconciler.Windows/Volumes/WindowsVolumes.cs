@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Windows.Wmi;
 
 namespace BackupReconciler.Windows.Volumes;

@@ -1,4 +1,6 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.BackupActivity;
+using BackupReconciler.Host.Services;
 using Serilog;
 
 namespace BackupReconciler.Engine;

@@ -1,5 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Host;
+using BackupReconciler.Host.BackupActivity;
+using BackupReconciler.Host.Services;
 using Serilog;
 
 namespace BackupReconciler.Engine;

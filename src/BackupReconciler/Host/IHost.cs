@@ -1,3 +1,18 @@
+using BackupReconciler.Host.AccessRules;
+using BackupReconciler.Host.Antivirus;
+using BackupReconciler.Host.BackupActivity;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.Features;
+using BackupReconciler.Host.Files;
+using BackupReconciler.Host.Firewall;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.ScheduledTasks;
+using BackupReconciler.Host.Services;
+using BackupReconciler.Host.ShadowStorage;
+using BackupReconciler.Host.Sql;
+using BackupReconciler.Host.UserRights;
+using BackupReconciler.Host.Volumes;
+
 namespace BackupReconciler.Host;
 
 /// <summary>

@@ -1,12 +1,12 @@
 using BackupReconciler.Resources.Antivirus;
+using BackupReconciler.Resources.EventLogQuiet;
 using BackupReconciler.Resources.File;
-using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.FileAccess;
+using BackupReconciler.Resources.Firewall;
+using BackupReconciler.Resources.FreeSpace;
 using BackupReconciler.Resources.HostsEntry;
 using BackupReconciler.Resources.JsonFile;
 using BackupReconciler.Resources.PathList;
-using BackupReconciler.Resources.EventLogQuiet;
-using BackupReconciler.Resources.Firewall;
 using BackupReconciler.Resources.Registry;
 using BackupReconciler.Resources.ScheduledTask;
 using BackupReconciler.Resources.Service;
@@ -14,9 +14,9 @@ using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources.SqlAgentAccount;
 using BackupReconciler.Resources.SqlAgentJobs;
 using BackupReconciler.Resources.SqlLogin;
+using BackupReconciler.Resources.TempFiles;
 using BackupReconciler.Resources.UserRight;
 using BackupReconciler.Resources.WindowsFeature;
-using BackupReconciler.Resources.TempFiles;
 
 namespace BackupReconciler.Resources;
 

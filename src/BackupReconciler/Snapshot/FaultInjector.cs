@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using BackupReconciler.RegFiles;
 using BackupReconciler.Tests.Support;

@@ -1,6 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Engine;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using BackupReconciler.RegFiles;
 using BackupReconciler.Resources;

@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Tests.Support;

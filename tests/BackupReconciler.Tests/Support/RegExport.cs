@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.RegFiles;
 
 namespace BackupReconciler.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Windows.Firewall;
 using BackupReconciler.Windows.Registry;
 using BackupReconciler.Windows.Tests.Lane;

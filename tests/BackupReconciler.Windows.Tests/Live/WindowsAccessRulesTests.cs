@@ -1,7 +1,8 @@
 using System.Runtime.Versioning;
 using System.Security.Principal;
 using BackupReconciler.Host;
-using BackupReconciler.Windows.Files;
+using BackupReconciler.Host.AccessRules;
+using BackupReconciler.Windows.AccessRules;
 using BackupReconciler.Windows.Tests.Support;
 
 namespace BackupReconciler.Windows.Tests.Live;

@@ -1,6 +1,6 @@
 using System.Diagnostics.Eventing.Reader;
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 using BackupReconciler.Windows.EventLog;
 using BackupReconciler.Windows.Tests.Support;
 

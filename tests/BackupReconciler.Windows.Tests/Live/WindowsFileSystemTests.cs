@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Files;
 using BackupReconciler.Windows.Files;
 using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;

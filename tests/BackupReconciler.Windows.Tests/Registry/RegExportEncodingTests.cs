@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Windows.Registry;
 using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;

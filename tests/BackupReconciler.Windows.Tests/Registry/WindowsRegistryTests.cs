@@ -2,11 +2,12 @@ using System.Runtime.Versioning;
 using System.Security.AccessControl;
 using System.Security.Principal;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Windows.Registry;
 using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;
 using Microsoft.Win32;
-using PortView = BackupReconciler.Host.RegistryView;
+using PortView = BackupReconciler.Host.Registry.RegistryView;
 
 namespace BackupReconciler.Windows.Tests.Registry;
 
@@ -97,7 +98,7 @@ public sealed class WindowsRegistryTests : IDisposable
 
         var value = _registry.ReadKey(_key.Path, PortView.Registry64)!["Path"];
 
-        Assert.Equal((Host.RegistryValueKind.ExpandString, @"%SystemRoot%\System32"), (value.Kind, value.Text));
+        Assert.Equal((Host.Registry.RegistryValueKind.ExpandString, @"%SystemRoot%\System32"), (value.Kind, value.Text));
     }
 
     [LiveWindowsFact]

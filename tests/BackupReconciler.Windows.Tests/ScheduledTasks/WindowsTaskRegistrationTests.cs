@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Windows.ScheduledTasks;
 using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Services;
 using BackupReconciler.Windows.Services;
 using BackupReconciler.Windows.Tests.Lane;
 using BackupReconciler.Windows.Tests.Support;

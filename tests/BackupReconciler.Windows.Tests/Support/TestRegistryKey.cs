@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using Microsoft.Win32;
 
 namespace BackupReconciler.Windows.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Antivirus;
 
 namespace BackupReconciler.Resources.Antivirus;
 

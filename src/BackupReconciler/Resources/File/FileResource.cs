@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Files;
 
 namespace BackupReconciler.Resources.File;
 

@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.AccessRules;
 
 namespace BackupReconciler.Resources.FileAccess;
 

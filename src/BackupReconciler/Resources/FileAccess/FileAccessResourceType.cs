@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.AccessRules;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.FileAccess;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.Firewall;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.FreeSpace;

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
 

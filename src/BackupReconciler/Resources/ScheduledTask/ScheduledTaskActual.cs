@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.ScheduledTasks;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.ScheduledTask;

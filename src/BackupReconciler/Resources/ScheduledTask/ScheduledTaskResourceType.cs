@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.ScheduledTask;

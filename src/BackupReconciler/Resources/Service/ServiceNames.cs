@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Services;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.Service;

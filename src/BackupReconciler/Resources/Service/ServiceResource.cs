@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Services;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.Service;

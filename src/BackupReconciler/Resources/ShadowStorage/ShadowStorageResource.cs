@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.ShadowStorage;

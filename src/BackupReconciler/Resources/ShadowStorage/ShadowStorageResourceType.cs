@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
 

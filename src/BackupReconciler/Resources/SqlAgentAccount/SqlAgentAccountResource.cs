@@ -1,5 +1,7 @@
-using Newtonsoft.Json.Linq;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.Sql;
+using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.SqlAgentAccount;
 

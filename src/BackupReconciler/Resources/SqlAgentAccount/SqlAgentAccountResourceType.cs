@@ -1,4 +1,5 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.Sql;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.SqlAgentAccount;

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 
 namespace BackupReconciler.Resources.SqlAgentJobs;
 

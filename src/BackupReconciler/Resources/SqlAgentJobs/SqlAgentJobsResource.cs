@@ -1,4 +1,5 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 
 namespace BackupReconciler.Resources.SqlAgentJobs;
 

@@ -1,5 +1,5 @@
 using System.Buffers;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.SqlAgentJobs;

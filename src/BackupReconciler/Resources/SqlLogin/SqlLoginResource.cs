@@ -62,7 +62,7 @@ public sealed record SqlLoginResource(string Instance, string Login, IReadOnlyLi
 }
 
 /// <summary>What <c>get</c> shows: the login and its roles, or null when it does not exist.</summary>
-public sealed record SqlLoginActual(string Instance, Host.SqlLogin? Login) : IActualState
+public sealed record SqlLoginActual(string Instance, Host.Sql.SqlLogin? Login) : IActualState
 {
     public JToken ToJson() => new JObject
     {

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Sql;
 using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.SqlLogin;

@@ -1,6 +1,7 @@
-using BackupReconciler.Input;
 using System.Globalization;
 using BackupReconciler.Host;
+using BackupReconciler.Host.Files;
+using BackupReconciler.Input;
 
 namespace BackupReconciler.Resources.TempFiles;
 

@@ -1,6 +1,6 @@
 using BackupReconciler.Cli;
-using BackupReconciler.Host;
 using BackupReconciler.Cli.Schedule;
+using BackupReconciler.Host.EventLog;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 

@@ -1,7 +1,7 @@
 using BackupReconciler.Cli;
 using BackupReconciler.Cli.WindowsEvents;
 using BackupReconciler.Engine;
-using BackupReconciler.Host;
+using BackupReconciler.Host.EventLog;
 using BackupReconciler.Resources;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;

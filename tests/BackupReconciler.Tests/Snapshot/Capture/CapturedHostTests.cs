@@ -1,4 +1,13 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.AccessRules;
+using BackupReconciler.Host.Antivirus;
+using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.Firewall;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.ScheduledTasks;
+using BackupReconciler.Host.Services;
+using BackupReconciler.Host.ShadowStorage;
+using BackupReconciler.Host.Sql;
+using BackupReconciler.Host.Volumes;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Snapshot.Capture;
 using BackupReconciler.Tests.Support;

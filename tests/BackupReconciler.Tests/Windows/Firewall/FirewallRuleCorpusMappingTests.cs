@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 using BackupReconciler.Tests.Support;
 using BackupReconciler.Windows.Firewall;
 

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
 using BackupReconciler.Windows.Firewall;
 
 namespace BackupReconciler.Tests.Windows.Firewall;

@@ -1,4 +1,4 @@
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Tests.Support;
 using BackupReconciler.Windows.Firewall;

@@ -1,4 +1,6 @@
 using BackupReconciler.Host;
+using BackupReconciler.Host.Firewall;
+using BackupReconciler.Host.Registry;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Windows.Firewall;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using BackupReconciler.Host;
+using BackupReconciler.Host.Registry;
+using BackupReconciler.Host.Sql;
 using BackupReconciler.Snapshot;
 using BackupReconciler.Windows.Sql;
 

@@ -1,0 +1,136 @@
+using BackupReconciler.Host.Files;
+using BackupReconciler.Input;
+using BackupReconciler.Snapshot;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Host.AccessRules;
+
+/// <summary>
+/// The snapshot's <c>fileAccess</c> section: Windows paths mapped to their access rules as Get-Acl
+/// shows them (inherited ones included; the snapshot does not propagate rules from parent folders).
+/// A path may be listed without existing under <c>fileSystemRoot</c>, because some folders, such as
+/// <c>C:\System Volume Information</c>, cannot be captured; such a path is taken to be a folder, which
+/// is what those are. A path in the file tree but not in the section exists with no rules.
+/// </summary>
+public sealed class SnapshotAccessRules : IAccessRules, ISnapshotSection
+{
+    private readonly List<(string Path, List<FileAccessRule> Rules)> _paths = [];
+    private readonly SnapshotFileSystem _files;
+    private readonly FaultInjector _faults;
+    private readonly string _computerName;
+
+    public SnapshotAccessRules(SnapshotFileSystem files, FaultInjector faults, string computerName)
+    {
+        _files = files;
+        _faults = faults;
+        _computerName = computerName;
+    }
+
+    public string Name => "fileAccess";
+
+    public bool Changed { get; private set; }
+
+    public void Load(JToken section, string file)
+    {
+        var reader = JsonObjectReader.ForObject(section, file, "the \"fileAccess\" section");
+        foreach (var property in reader.Json.Properties())
+        {
+            if (Find(property.Name) is not null)
+            {
+                throw reader.Error(property, $"the path \"{property.Name}\" appears twice in the \"fileAccess\" section (paths ignore case on Windows); keep one.");
+            }
+
+            if (property.Value is not JArray array)
+            {
+                throw reader.Error(property.Value, $"the rules of \"{property.Name}\" in the \"fileAccess\" section must be an array of {{ \"identity\", \"rights\", \"type\", \"inherit\" }}; found {JsonObjectReader.Describe(property.Value)}.");
+            }
+
+            _paths.Add((property.Name, array.Select(item => ReadRule(item, file, property.Name)).ToList()));
+            reader.Optional(property.Name);
+        }
+    }
+
+    public JToken Save() => new JObject(_paths.Select(p => new JProperty(p.Path, new JArray(p.Rules.Select(ToJson)))));
+
+    public FileAccessList? Read(string windowsPath)
+    {
+        _faults.Check(FaultOperation.Read, "file:" + windowsPath);
+        if (Find(windowsPath) is { } listed)
+        {
+            var isFolder = !_files.CanSeeFiles || (_files.IsFolder(windowsPath) ?? true);
+            return new FileAccessList(isFolder, [.. listed.Rules]);
+        }
+
+        if (!_files.CanSeeFiles)
+        {
+            throw new HostOperationException($"{windowsPath} is not in the snapshot's \"fileAccess\" section, and the snapshot has no \"fileSystemRoot\" in which to look for it.");
+        }
+
+        return _files.IsFolder(windowsPath) is { } folder ? new FileAccessList(folder, []) : null;
+    }
+
+    public void Add(string windowsPath, FileAccessRule rule)
+    {
+        _faults.Check(FaultOperation.Set, "file:" + windowsPath);
+        var listed = Find(windowsPath);
+        if (listed is null)
+        {
+            if (!_files.CanSeeFiles || _files.IsFolder(windowsPath) is null)
+            {
+                throw new HostOperationException($"{windowsPath}: The system cannot find the file specified.");
+            }
+
+            listed = (windowsPath, []);
+            _paths.Add(listed.Value);
+        }
+
+        var rules = listed.Value.Rules;
+        var same = rules.FindIndex(r => r.Type == rule.Type && r.Inherit == rule.Inherit && AccessIdentity.AreSame(r.Identity, rule.Identity, _computerName));
+        if (same < 0)
+        {
+            rules.Add(rule);
+            Changed = true;
+        }
+        else if (rules[same].Rights < rule.Rights)
+        {
+            rules[same] = rules[same] with { Rights = rule.Rights };
+            Changed = true;
+        }
+    }
+
+    private (string Path, List<FileAccessRule> Rules)? Find(string windowsPath)
+    {
+        var key = Key(windowsPath);
+        foreach (var entry in _paths)
+        {
+            if (Key(entry.Path).Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Key(string windowsPath) => windowsPath.Replace('/', '\\').TrimEnd('\\');
+
+    private static FileAccessRule ReadRule(JToken item, string file, string path)
+    {
+        var reader = JsonObjectReader.ForObject(item, file, $"a rule of \"{path}\" in the \"fileAccess\" section");
+        var rule = new FileAccessRule(
+            reader.RequiredString("identity"),
+            reader.RequiredEnum("rights", FileAccessNames.Rights),
+            reader.OptionalEnum("type", FileAccessNames.Types) ?? AccessRuleType.Allow,
+            reader.OptionalBool("inherit") ?? false);
+        reader.RejectUnknownMembers();
+        return rule;
+    }
+
+    private static JObject ToJson(FileAccessRule rule) => new()
+    {
+        ["identity"] = rule.Identity,
+        ["rights"] = FileAccessNames.Rights.NameOf(rule.Rights),
+        ["type"] = FileAccessNames.Types.NameOf(rule.Type),
+        ["inherit"] = rule.Inherit,
+    };
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using BackupReconciler.Input;
+using BackupReconciler.Snapshot;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Host.BackupActivity;
+
+/// <summary>
+/// The snapshot's <c>backupActivity</c> section: the backup work running on the host
+/// (<c>{ kind, name, detail }</c> each) and the host's offset from UTC, which makes its local time.
+/// The reconciler only reads it. Without the section the host is idle and its clock is UTC.
+/// </summary>
+public sealed class SnapshotBackupActivity : IBackupActivity, ISnapshotSection
+{
+    public static readonly EnumNames<BackupWorkKind> Kinds = new(
+        ("sqlAgentJob", BackupWorkKind.SqlAgentJob),
+        ("sqlBackupRequest", BackupWorkKind.SqlBackupRequest),
+        ("windowsServerBackup", BackupWorkKind.WindowsServerBackup),
+        ("marsJob", BackupWorkKind.MarsJob));
+
+    private readonly List<BackupWork> _running = [];
+    private readonly FaultInjector _faults;
+    private readonly TimeProvider _clock;
+    private TimeSpan _utcOffset;
+
+    public SnapshotBackupActivity(FaultInjector faults, TimeProvider clock)
+    {
+        _faults = faults;
+        _clock = clock;
+    }
+
+    public string Name => "backupActivity";
+
+    /// <summary>Never: restarts wait for backup work, they do not end it.</summary>
+    public bool Changed => false;
+
+    public void Load(JToken section, string file)
+    {
+        var reader = JsonObjectReader.ForObject(section, file, "the \"backupActivity\" section");
+        if (reader.Optional("utcOffset") is { } offset)
+        {
+            var text = reader.AsString(offset, "utcOffset");
+            _utcOffset = TryParseOffset(text, out var parsed)
+                ? parsed
+                : throw reader.Error(offset, $"\"utcOffset\" is \"{text}\"; write the host's offset from UTC as +HH:MM or -HH:MM, such as \"+01:00\".");
+        }
+
+        if (reader.Optional("running") is { } running)
+        {
+            if (running is not JArray items)
+            {
+                throw reader.Error(running, $"\"running\" must be an array of {{ \"kind\", \"name\", \"detail\" }}; found {JsonObjectReader.Describe(running)}.");
+            }
+
+            foreach (var item in items)
+            {
+                var work = JsonObjectReader.ForObject(item, file, "a piece of running backup work");
+                var kind = work.RequiredEnum("kind", Kinds);
+                var name = work.RequiredString("name");
+                var detail = work.OptionalString("detail") ?? "";
+                work.RejectUnknownMembers();
+                _running.Add(new BackupWork(kind, name, detail));
+            }
+        }
+
+        reader.RejectUnknownMembers();
+    }
+
+    private static bool TryParseOffset(string text, out TimeSpan offset)
+    {
+        offset = default;
+        if (text.Length != 6 || text[0] is not ('+' or '-') || text[3] != ':'
+            || !TimeSpan.TryParseExact(text[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var magnitude)
+            || magnitude > TimeSpan.FromHours(14))
+        {
+            return false;
+        }
+
+        offset = text[0] == '-' ? -magnitude : magnitude;
+        return true;
+    }
+
+    public JToken Save() => ToJson(_running, _utcOffset);
+
+    /// <summary>The section's form, shared with captures so that both write the same thing.</summary>
+    public static JObject ToJson(IEnumerable<BackupWork> running, TimeSpan utcOffset) => new()
+    {
+        ["utcOffset"] = (utcOffset < TimeSpan.Zero ? "-" : "+") + utcOffset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+        ["running"] = new JArray(running.Select(w => new JObject
+        {
+            ["kind"] = Kinds.NameOf(w.Kind),
+            ["name"] = w.Name,
+            ["detail"] = w.Detail,
+        })),
+    };
+
+    public IReadOnlyList<BackupWork> ReadRunning()
+    {
+        _faults.Check(FaultOperation.Read, "backupActivity");
+        return _running.ToList();
+    }
+
+    public DateTimeOffset LocalNow() => _clock.GetUtcNow().ToOffset(_utcOffset);
+}

@@ -1,0 +1,7 @@
+namespace BackupReconciler.Host.Firewall;
+
+public enum FirewallAction
+{
+    Allow,
+    Block,
+}

@@ -1,0 +1,7 @@
+namespace BackupReconciler.Host.Firewall;
+
+public enum FirewallDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,7 +1,0 @@
-namespace BackupReconciler.Host;
-
-public enum FirewallAction
-{
-    Allow,
-    Block,
-}

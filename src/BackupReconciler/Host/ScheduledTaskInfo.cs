@@ -1,4 +1,0 @@
-namespace BackupReconciler.Host;
-
-/// <summary>What the reconciler knows of one scheduled task: its full path, whether it is enabled, and the account it runs as.</summary>
-public sealed record ScheduledTaskInfo(string FullPath, bool Enabled, string RunAs);

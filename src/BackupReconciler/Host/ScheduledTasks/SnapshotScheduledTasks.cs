@@ -1,0 +1,167 @@
+using System.Xml;
+using BackupReconciler.Input;
+using BackupReconciler.Snapshot;
+using Newtonsoft.Json.Linq;
+
+namespace BackupReconciler.Host.ScheduledTasks;
+
+/// <summary>
+/// The snapshot's <c>scheduledTasks</c> section: full task paths (case-insensitive, as Task Scheduler
+/// treats them) mapping to <c>{ enabled, runAs }</c>, and for a task that runs a program on an interval
+/// (as <c>schedule install</c> registers it) its <c>description</c>, <c>action</c>, <c>trigger</c> and
+/// <c>settings</c> (docs/snapshot-format.md). Durations are Task Scheduler's own ISO 8601 text (PT30M).
+/// </summary>
+public sealed class SnapshotScheduledTasks : IScheduledTasks, IScheduledTaskRegistration, ISnapshotSection
+{
+    /// <summary>What a task without these members has: Task Scheduler's defaults for a new task.</summary>
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromHours(72);
+
+    private static readonly EnumNames<TaskOverlap> Overlaps = new(
+        ("IgnoreNew", TaskOverlap.IgnoreNew), ("Parallel", TaskOverlap.Parallel), ("Queue", TaskOverlap.Queue), ("StopExisting", TaskOverlap.StopExisting));
+
+    private readonly Dictionary<string, ScheduledTaskDefinition> _tasks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FaultInjector _faults;
+
+    public SnapshotScheduledTasks(FaultInjector faults)
+    {
+        _faults = faults;
+    }
+
+    public string Name => "scheduledTasks";
+
+    public bool Changed { get; private set; }
+
+    public void Load(JToken section, string file)
+    {
+        var reader = JsonObjectReader.ForObject(section, file, "the \"scheduledTasks\" section");
+        foreach (var property in reader.Json.Properties())
+        {
+            if (!ScheduledTaskPath.IsTask(property.Name))
+            {
+                throw reader.Error(property, $"\"{property.Name}\" is not a task path; give the folder and name from the root, such as \"\\\\Microsoft\\\\OnlineBackup\\\\Microsoft-OnlineBackup\".");
+            }
+
+            var task = JsonObjectReader.ForObject(property.Value, file, $"task \"{property.Name}\"");
+            var action = task.OptionalObject("action", $"the action of task \"{property.Name}\"");
+            var trigger = task.OptionalObject("trigger", $"the trigger of task \"{property.Name}\"");
+            var settings = task.OptionalObject("settings", $"the settings of task \"{property.Name}\"");
+            var definition = new ScheduledTaskDefinition(
+                property.Name,
+                task.OptionalString("description") ?? "",
+                action?.RequiredString("command") ?? "",
+                action?.OptionalString("arguments") ?? "",
+                Duration(trigger, "every") ?? TimeSpan.Zero,
+                Duration(trigger, "randomDelay") ?? TimeSpan.Zero,
+                Duration(settings, "executionTimeLimit") ?? DefaultTimeLimit,
+                task.OptionalString("runAs") ?? @"NT AUTHORITY\SYSTEM",
+                settings?.OptionalEnum("multipleInstances", Overlaps) ?? TaskOverlap.IgnoreNew,
+                settings?.OptionalBool("startWhenAvailable") ?? false,
+                task.OptionalBool("enabled") ?? true);
+            action?.RejectUnknownMembers();
+            trigger?.RejectUnknownMembers();
+            settings?.RejectUnknownMembers();
+            task.RejectUnknownMembers();
+            if (!_tasks.TryAdd(property.Name, definition))
+            {
+                throw reader.Error(property, $"the task \"{property.Name}\" appears twice (task paths ignore case); keep one.");
+            }
+        }
+    }
+
+    public JToken Save() => new JObject(_tasks.Values.Select(t => new JProperty(t.FullPath, Write(t))));
+
+    public ScheduledTaskInfo? Find(string fullPath)
+    {
+        _faults.Check(FaultOperation.Read, "task:" + fullPath);
+        return _tasks.GetValueOrDefault(fullPath) is { } task ? new ScheduledTaskInfo(task.FullPath, task.Enabled, task.RunAs) : null;
+    }
+
+    public void SetEnabled(string fullPath, bool enabled)
+    {
+        _faults.Check(FaultOperation.Set, "task:" + fullPath);
+        if (!_tasks.TryGetValue(fullPath, out var task))
+        {
+            throw new HostOperationException("The system cannot find the file specified. (0x80070002)");
+        }
+
+        _tasks[task.FullPath] = task with { Enabled = enabled };
+        Changed = true;
+    }
+
+    public ScheduledTaskDefinition? ReadDefinition(string fullPath)
+    {
+        _faults.Check(FaultOperation.Read, "task:" + fullPath);
+        return _tasks.GetValueOrDefault(fullPath);
+    }
+
+    public void Register(ScheduledTaskDefinition definition)
+    {
+        _faults.Check(FaultOperation.Set, "task:" + definition.FullPath);
+        // Task Scheduler keeps the path as first registered; so does the section.
+        var path = _tasks.TryGetValue(definition.FullPath, out var existing) ? existing.FullPath : definition.FullPath;
+        _tasks[path] = definition with { FullPath = path };
+        Changed = true;
+    }
+
+    public bool Delete(string fullPath)
+    {
+        _faults.Check(FaultOperation.Set, "task:" + fullPath);
+        if (!_tasks.Remove(fullPath))
+        {
+            return false;
+        }
+
+        Changed = true;
+        return true;
+    }
+
+    /// <summary>A task as the section holds it: what was given stays, and a program-running task keeps its whole definition.</summary>
+    private static JObject Write(ScheduledTaskDefinition task)
+    {
+        var json = new JObject { ["enabled"] = task.Enabled, ["runAs"] = task.RunAs };
+        if (task.Description.Length > 0)
+        {
+            json["description"] = task.Description;
+        }
+
+        if (task.Command.Length > 0)
+        {
+            json["action"] = new JObject { ["command"] = task.Command, ["arguments"] = task.Arguments };
+        }
+
+        if (task.Every != TimeSpan.Zero || task.RandomDelay != TimeSpan.Zero)
+        {
+            json["trigger"] = new JObject { ["every"] = XmlConvert.ToString(task.Every), ["randomDelay"] = XmlConvert.ToString(task.RandomDelay) };
+        }
+
+        if (task.Overlap != TaskOverlap.IgnoreNew || task.ExecutionTimeLimit != DefaultTimeLimit || task.StartWhenAvailable)
+        {
+            json["settings"] = new JObject
+            {
+                ["multipleInstances"] = Overlaps.NameOf(task.Overlap),
+                ["executionTimeLimit"] = XmlConvert.ToString(task.ExecutionTimeLimit),
+                ["startWhenAvailable"] = task.StartWhenAvailable,
+            };
+        }
+
+        return json;
+    }
+
+    private static TimeSpan? Duration(JsonObjectReader? reader, string name)
+    {
+        if (reader?.Optional(name) is not { } token)
+        {
+            return null;
+        }
+
+        var text = reader.AsString(token, name);
+        try
+        {
+            return XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            throw reader.Error(token, $"\"{name}\" is \"{text}\", not a duration as Task Scheduler writes one; use ISO 8601, such as \"PT30M\" or \"PT2H\".");
+        }
+    }
+}

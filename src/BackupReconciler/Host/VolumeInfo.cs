@@ -1,4 +1,0 @@
-namespace BackupReconciler.Host;
-
-/// <summary>One volume: its name (<c>C:</c>), capacity and free space in bytes.</summary>
-public sealed record VolumeInfo(string Name, long SizeBytes, long FreeBytes);
