@@ -39,8 +39,11 @@ for ((round = 1; round <= rounds; round++)); do
     name=${entry%%|*} args=${entry#*|}
     for build in old new; do
       exe=$old; [ $build = new ] && exe=$new
+      # Verbs get a throw-away state folder; --help takes no other option (with one it is a usage error).
+      state=(--state-dir "$work/state-$build")
+      [ "$name" = help ] && state=()
       # shellcheck disable=SC2086 # the arguments are words by design
-      read -r c _ < <(python3 bench/proc-time.py "$runs" $exe $args --state-dir "$work/state-$build")
+      read -r c _ < <(python3 bench/proc-time.py "$runs" $exe $args "${state[@]}")
       samples[$build|$name]+="$c "
     done
   done
