@@ -22,7 +22,10 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>The program a scheduled task starts (<c>schedule install</c>); this process unless a test says otherwise.</summary>
     public Schedule.ProgramInvocation? ScheduledProgram { get; init; }
 
-    /// <summary>Registers the event log source for <c>schedule install</c>; none until the event log sink's registrar is wired in.</summary>
+    /// <summary>
+    /// The live machine's event log source registrar, for <c>schedule install</c> on the live host only: a
+    /// snapshot's schedule never registers anything on the machine that runs this.
+    /// </summary>
     public IEventSourceRegistrar? EventSources { get; init; }
 
     /// <summary>Where <c>dsc</c> reads the instance JSON when --input is absent.</summary>
@@ -35,6 +38,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private Action<ResourceProgress> _progress = _ => { };
 
     private Action _endProgress = () => { };
+
+    /// <summary>How long a verb runs before its progress line appears on a terminal (<see cref="ProgressLine.Delay"/>).</summary>
+    public TimeSpan ProgressDelay { get; init; } = ProgressLine.Delay;
 
     /// <summary>Where applying runs write their events (the Windows event log on Windows); null writes none.</summary>
     public IEventLogWriter? EventLogWriter { get; init; }
@@ -72,9 +78,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                     return print.ExitCode;
 
                 // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
-                case CommandLineRequest.PassThrough { Verb.Name: "dsc" } dsc:
+                case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Dsc } dsc:
                     return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc.Arguments);
-                case CommandLineRequest.PassThrough { Verb.Name: "report" } report:
+                case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Report } report:
                     return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(report.Arguments);
                 case CommandLineRequest.Run run:
                     options = CliOptions.From(run.Arguments);
@@ -107,7 +113,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         using var log = Logging.Create(stateDirectory, options.Verbose, stderr, _redactor, EventLogWriter, changesHost: _changesHost);
         // Not for watch: its lines are a log, written between runs.
-        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb != "watch", clock);
+        using var progress = new ProgressLine(stderr, Terminal.ErrorIsTerminal && options.Verb.Kind != VerbKind.Watch, clock, ProgressDelay);
         (_progress, _endProgress) = (progress.Report, progress.Dispose);
         try
         {
@@ -155,35 +161,35 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private int Execute(CliOptions options, string stateDirectory, ILogger log)
     {
         // history and runs read only the journals: answered before the resource catalog is built.
-        if (options.Verb == "history")
+        if (options.Verb.Kind == VerbKind.History)
         {
             WriteReport(options, History.HistoryCommand.Render(stateDirectory, options.Since, options.BaselineFilter, options.Output, clock.GetUtcNow()));
             return ExitCodes.NoChanges;
         }
 
-        if (options.Verb == "runs")
+        if (options.Verb.Kind == VerbKind.Runs)
         {
             WriteReport(options, RunsReport.Render(RunRecord.All(stateDirectory), options.Output));
             return ExitCodes.NoChanges;
         }
 
         var loader = new BaselineLoader(ResourceCatalog.Default);
-        if (options.Verb == "validate")
+        if (options.Verb.Kind == VerbKind.Validate)
         {
             return Validate(options, loader);
         }
 
-        if (options.Verb == "schedule")
+        if (options.Verb.Kind is VerbKind.ScheduleInstall or VerbKind.ScheduleShow or VerbKind.ScheduleRemove)
         {
             return Schedule(options);
         }
 
-        if (options.Verb == "watch")
+        if (options.Verb.Kind == VerbKind.Watch)
         {
             return Watch(options, stateDirectory, log, loader);
         }
 
-        if (options.Verb == "import-reg")
+        if (options.Verb.Kind == VerbKind.ImportReg)
         {
             WriteReport(options, ImportRegCommand.Import(options, log, stderr));
             return ExitCodes.NoChanges;
@@ -193,19 +199,19 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
         // The live host holds a WMI session for the run; a snapshot host holds nothing.
         using var hostLifetime = host as IDisposable;
-        if (options.Verb == "snapshot")
+        if (options.Verb.Kind == VerbKind.Snapshot)
         {
             var (document, exitCode) = SnapshotCommand.Capture(options, host, loader, log, clock, _redactor);
             WriteReport(options, document);
             return exitCode;
         }
 
-        if (options.Verb == "undo")
+        if (options.Verb.Kind == VerbKind.Undo)
         {
             return Undo(options, stateDirectory, host, log);
         }
 
-        if (options.Verb == "detect")
+        if (options.Verb.Kind == VerbKind.Detect)
         {
             var (report, exitCode) = DetectCommand.Run(options, host);
             WriteReport(options, report);
@@ -216,7 +222,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
         var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
-        if (options.Verb == "get")
+        if (options.Verb.Kind == VerbKind.Get)
         {
             WriteReport(options, Get(reconciler, baseline, host));
             return ExitCodes.NoChanges;
@@ -229,7 +235,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var run = whatIf
-            ? reconciler.Run(baseline, options.Verb, whatIf: true)
+            ? reconciler.Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
         if (options.SavePlan is not null)
         {
@@ -277,7 +283,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
                 var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
-                    ? reconciler.Run(baseline, "watch", whatIf: true)
+                    ? reconciler.Run(baseline, options.Command, whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
                 stdout.WriteLine(_redactor.Redact(WatchLine.Of(run)));
                 stdout.Flush();
@@ -344,7 +350,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
         var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         var run = options.WhatIf
-            ? reconciler.Run(baseline, "undo", whatIf: true)
+            ? reconciler.Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
         return Report(options, run, options.WhatIf);
     }
@@ -352,7 +358,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     private RunResult ApplyUnderLock(CliOptions options, string stateDirectory, IHost host, Baseline baseline, ILogger log, SavedPlan? plan = null)
     {
         var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop) { Progress = _progress }.Apply(
-            host, baseline, options.Verb, $"{options.Verb} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
+            host, baseline, options.Command, $"{options.Command} {options.Baselines[0]}", options.LockTimeout, plan is null ? null : (plan, options.Plan!),
             new RestartPolicy(options.RestartWindow, options.RestartNow, []));
         WindowsEvents.RunEvents.Write(log, run, stop.IsCancellationRequested);
         History.JournalRetention.Prune(stateDirectory, options.Keep ?? History.JournalRetention.Default, clock.GetUtcNow(), run.RunId, log);
@@ -405,11 +411,11 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
     private int Schedule(CliOptions options)
     {
-        var request = new Schedule.ScheduleRequest(options.Subverb!, options.Baselines.FirstOrDefault(), options.Variables.File, options.StateDirectory,
-            options.Interval!.Value, options.WhatIf, options.Audit, options.Snapshot);
+        var request = new Schedule.ScheduleRequest(options.Verb.Kind, options.Baselines.FirstOrDefault(), options.Variables.File, options.StateDirectory,
+            options.Interval ?? BackupReconciler.Cli.Schedule.ScheduledRun.DefaultEvery, options.WhatIf, options.Audit, options.Snapshot);
         try
         {
-            return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, clock, _redactor);
+            return BackupReconciler.Cli.Schedule.ScheduleVerb.Run(request, ScheduledProgram ?? BackupReconciler.Cli.Schedule.ProgramInvocation.Current(), EventSources, stdout, stderr, clock, _redactor);
         }
         catch (Schedule.ScheduleFailedException e)
         {

@@ -16,7 +16,7 @@ public enum OutputFormat
 
 /// <summary>A parsed command line. Parsing is strict: an unknown option is an error, never ignored.</summary>
 public sealed record CliOptions(
-    string Verb,
+    VerbSpec Verb,
     IReadOnlyList<string> Baselines,
     string? Snapshot,
     VariableInputs Variables,
@@ -42,7 +42,10 @@ public sealed record CliOptions(
     TimeSpan? Keep = null)
 {
     /// <summary>Verbs that change the host, and so take the lock and write a journal.</summary>
-    public bool Changes => Verb is "apply" or "undo" or "watch";
+    public bool Changes => Verb.ChangesHostUnderJournal;
+
+    /// <summary>The run's command as the journal and the reports write it ("apply"): a format, so a string.</summary>
+    public string Command => Verb.Word;
 
     private static readonly EnumNames<OutputFormat> Formats = new(
         ("text", OutputFormat.Text), ("json", OutputFormat.Json), ("junit", OutputFormat.JUnit), ("markdown", OutputFormat.Markdown), ("html", OutputFormat.Html));
@@ -58,7 +61,7 @@ public sealed record CliOptions(
     /// <summary>The parsed arguments as this tool's options: values converted and checked, each mistake in one sentence.</summary>
     public static CliOptions From(ParsedArguments given)
     {
-        // "schedule install": the verb is "schedule", the sub-verb "install".
+        // "schedule install": the word is "schedule", the sub-verb "install"; messages name the word.
         var verb = given.Verb.Word;
         var baselines = given.Positionals.ToList();
         var variables = new List<KeyValuePair<string, string>>();
@@ -121,7 +124,8 @@ public sealed record CliOptions(
                 : throw Error($"--lock-timeout {seconds}: give whole seconds from 0 to 86400.");
         }
 
-        if (verb == "schedule")
+        // The verb that registers a task (show and remove take neither --var nor --every).
+        if (given.Verb.TakesOption(OptionSpecs.Every))
         {
             // A scheduled run cannot be asked for a secret: name only the option, never echo the value.
             if (given.Values(OptionSpecs.VarSecret).Any())
@@ -163,7 +167,7 @@ public sealed record CliOptions(
         var plan = given.Value(OptionSpecs.Plan);
         var varsFile = given.Value(OptionSpecs.Vars);
         CheckArguments(given.Verb, baselines);
-        if (verb == "watch" && interval is null)
+        if (given.Verb.Kind == VerbKind.Watch && interval is null)
         {
             throw Error("watch needs --interval, such as --interval 30m.");
         }
@@ -173,7 +177,7 @@ public sealed record CliOptions(
             throw Error("apply --plan takes its variables from the saved plan; give only --var-secret for secret ones.");
         }
 
-        return new CliOptions(verb, baselines, given.Value(OptionSpecs.Snapshot), new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output,
+        return new CliOptions(given.Verb, baselines, given.Value(OptionSpecs.Snapshot), new VariableInputs(variables, varsFile) { SecretNames = secretNames }, output,
             given.Value(OptionSpecs.Out), given.Value(OptionSpecs.StateDir), given.Has(OptionSpecs.Verbose), given.Has(OptionSpecs.WhatIf), given.Has(OptionSpecs.DetailedExitCodes),
             lockTimeout, given.Value(OptionSpecs.SavePlan), plan, given.Has(OptionSpecs.Force), interval, maxRuns, restartWindow, given.Has(OptionSpecs.RestartNow))
         {
@@ -189,33 +193,33 @@ public sealed record CliOptions(
     /// <summary>How many positional arguments each verb takes, and that a baseline or .reg file is a file.</summary>
     private static void CheckArguments(VerbSpec spec, List<string> baselines)
     {
-        var verb = spec.Word;
-        if (verb == "import-reg" && baselines.Count != 1)
+        if (spec.Takes == VerbArgument.RegFile && baselines.Count != 1)
         {
-            throw Error("import-reg needs one .reg file: backup-reconciler import-reg FILE.reg [--out BASELINE.json].");
+            throw Error($"{spec.Name} needs one .reg file: backup-reconciler {spec.Name} FILE.reg [--out BASELINE.json].");
         }
 
         // A verb without an argument has none here: the reader refuses any (ArgumentReader.Check).
-        if (verb == "undo" && baselines.Count != 1)
+        if (spec.Takes == VerbArgument.RunId && baselines.Count != 1)
         {
-            throw Error("undo needs one run id: backup-reconciler undo RUN-ID (backup-reconciler runs lists them).");
+            throw Error($"{spec.Name} needs one run id: backup-reconciler {spec.Name} RUN-ID (backup-reconciler runs lists them).");
         }
 
-        if (spec.Argument is not null && baselines.Count == 0 && verb != "snapshot")
+        if (spec.Takes is VerbArgument.Baseline or VerbArgument.Baselines && baselines.Count == 0)
         {
             throw Error($"{spec.Name} needs a baseline file: backup-reconciler {spec.Name} BASELINE.json.");
         }
 
-        if (verb is not ("validate" or "snapshot" or "import-reg") && baselines.Count > 1)
+        if (spec.Takes == VerbArgument.Baseline && baselines.Count > 1)
         {
             throw Error($"{spec.Name} takes one baseline; got {baselines.Count} ({string.Join(", ", baselines)}). Combine them with \"include\".");
         }
 
-        if (verb != "undo" && baselines.FirstOrDefault(Directory.Exists) is { } folder)
+        if (spec.Takes != VerbArgument.RunId && baselines.FirstOrDefault(Directory.Exists) is { } folder)
         {
             // Said here, before anything reads it: otherwise the loader's "cannot be read" hides the reason.
-            var example = Directory.EnumerateFiles(folder, verb == "import-reg" ? "*.reg" : "*.json").Order(StringComparer.Ordinal).FirstOrDefault();
-            var kind = verb == "import-reg" ? "a .reg file" : "a baseline file";
+            var regFile = spec.Takes == VerbArgument.RegFile;
+            var example = Directory.EnumerateFiles(folder, regFile ? "*.reg" : "*.json").Order(StringComparer.Ordinal).FirstOrDefault();
+            var kind = regFile ? "a .reg file" : "a baseline file";
             throw Error($"{folder} is a directory; give {kind}{(example is null ? "" : $", such as {example}")}.");
         }
     }

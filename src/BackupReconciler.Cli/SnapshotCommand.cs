@@ -61,7 +61,7 @@ internal static class SnapshotCommand
 
         log.Information("Captured {Host} with {Baselines} baselines; {Problems} parts could not be read", host.ComputerName, options.Baselines.Count, problems.Count);
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        recorder.Captured.WriteTo(text);
+        recorder.Captured.WriteCapture(text);
         return (text.ToString(), problems.Count == 0 ? ExitCodes.NoChanges : ExitCodes.Failures);
     }
 }

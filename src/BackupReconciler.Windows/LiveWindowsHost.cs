@@ -39,73 +39,55 @@ namespace BackupReconciler.Windows;
 /// share the run's one WMI session, which disposing the host closes.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class LiveWindowsHost : IHost, IDisposable
+public sealed class LiveWindowsHost : PortedHost, IDisposable
 {
     private readonly WmiSession _wmi;
 
     public LiveWindowsHost(TimeSpan? timeout = null)
+        : this(timeout ?? HostCall.DefaultTimeout, Environment.MachineName)
     {
-        Timeout = timeout ?? HostCall.DefaultTimeout;
-        ComputerName = Environment.MachineName;
-        Facts = ReadFacts(ComputerName);
-        var registry = new WindowsRegistry(Timeout);
-        Registry = registry;
-        Services = new WindowsServiceControl(Timeout);
-        _wmi = new WmiSession(Timeout);
-        Volumes = new WindowsVolumes(_wmi);
-        ShadowStorage = new WindowsShadowStorage(_wmi);
-        Antivirus = new WindowsAntivirus(_wmi);
-        var sql = new WindowsSqlServer(registry, Timeout);
-        Sql = sql;
-        Files = new WindowsFileSystem(Timeout);
-        var scheduledTasks = new WindowsScheduledTasks(Timeout);
-        ScheduledTasks = scheduledTasks;
+    }
+
+    private LiveWindowsHost(TimeSpan timeout, string computerName)
+        : this(timeout, computerName, new WmiSession(timeout), new WindowsScheduledTasks(timeout))
+    {
+    }
+
+    private LiveWindowsHost(TimeSpan timeout, string computerName, WmiSession wmi, WindowsScheduledTasks scheduledTasks)
+        : base(computerName, ReadFacts(computerName), Adapters(timeout, wmi, scheduledTasks))
+    {
+        Timeout = timeout;
+        _wmi = wmi;
         TaskRegistration = scheduledTasks;
-        Features = new WindowsFeatures(_wmi);
-        UserRights = new WindowsUserRights(Timeout);
-        EventLog = new WindowsEventLog(Timeout);
-        Firewall = new WindowsFirewall(new FirewallRuleStore(registry), new FwPolicy2Writer(Timeout), IndirectStrings.Resolve);
-        AccessRules = new WindowsAccessRules(Timeout);
-        BackupActivity = new WindowsBackupActivity(registry, Services, sql, Timeout);
     }
 
     /// <summary>The longest any one host call may take (feature installs have their own, longer, limit).</summary>
     public TimeSpan Timeout { get; }
 
-    public string ComputerName { get; }
-
-    public IReadOnlyDictionary<string, string> Facts { get; }
-
-    public IRegistry Registry { get; }
-
-    public IServiceControl Services { get; }
-
-    public IVolumes Volumes { get; }
-
-    public IShadowStorage ShadowStorage { get; }
-
-    public IAntivirus Antivirus { get; }
-
-    public ISqlServer Sql { get; }
-
-    public IFileSystem Files { get; }
-
-    public IScheduledTasks ScheduledTasks { get; }
-
     /// <summary>The task <c>schedule install</c> registers, through Task Scheduler's COM API.</summary>
     public IScheduledTaskRegistration TaskRegistration { get; }
 
-    public IFeatures Features { get; }
-
-    public IUserRights UserRights { get; }
-
-    public IEventLog EventLog { get; }
-
-    public IFirewall Firewall { get; }
-
-    public IAccessRules AccessRules { get; }
-
-    public IBackupActivity BackupActivity { get; }
+    private static HostPorts Adapters(TimeSpan timeout, WmiSession wmi, WindowsScheduledTasks scheduledTasks)
+    {
+        var registry = new WindowsRegistry(timeout);
+        var services = new WindowsServiceControl(timeout);
+        var sql = new WindowsSqlServer(registry, timeout);
+        return new HostPorts()
+            .With<IRegistry>(registry)
+            .With<IServiceControl>(services)
+            .With<IVolumes>(new WindowsVolumes(wmi))
+            .With<IShadowStorage>(new WindowsShadowStorage(wmi))
+            .With<IAntivirus>(new WindowsAntivirus(wmi))
+            .With<ISqlServer>(sql)
+            .With<IFileSystem>(new WindowsFileSystem(timeout))
+            .With<IScheduledTasks>(scheduledTasks)
+            .With<IFeatures>(new WindowsFeatures(wmi))
+            .With<IUserRights>(new WindowsUserRights(timeout))
+            .With<IEventLog>(new WindowsEventLog(timeout))
+            .With<IFirewall>(new WindowsFirewall(new FirewallRuleStore(registry), new FwPolicy2Writer(timeout), IndirectStrings.Resolve))
+            .With<IAccessRules>(new WindowsAccessRules(timeout))
+            .With<IBackupActivity>(new WindowsBackupActivity(registry, services, sql, timeout));
+    }
 
     public void Dispose() => _wmi.Dispose();
 

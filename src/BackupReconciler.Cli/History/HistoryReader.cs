@@ -72,20 +72,16 @@ public static class HistoryReader
                 }
 
                 var id = undo && resource.StartsWith("undo-", StringComparison.Ordinal) ? resource["undo-".Length..] : resource;
-                foreach (var change in before["changes"] as JArray ?? [])
+                foreach (var change in JournalSteps.ChangesOf(before))
                 {
-                    if ((string?)(change["property"] as JValue) is not { } property)
-                    {
-                        continue;
-                    }
-
+                    var property = change.Property;
                     var key = (record.Host, runBaseline, id, property);
                     if (!settings.TryGetValue(key, out var builder))
                     {
                         settings[key] = builder = new Builder((string)before["type"]!);
                     }
 
-                    var made = new SettingChange(record.RunId, time, record.Command, ValueText.Format(change["previous"]), ValueText.Format(change["intended"]));
+                    var made = new SettingChange(record.RunId, time, record.Command, ValueText.Format(change.Actual), ValueText.Format(change.Desired));
                     (undo ? builder.Undos : builder.Corrections).Add(made);
                 }
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackupReconciler.Engine;
 using BackupReconciler.Resources;
+using BackupReconciler.Resources.ShadowStorage;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Cli.Reports;
@@ -13,16 +14,13 @@ namespace BackupReconciler.Cli.Reports;
 /// </summary>
 public static class DifferenceText
 {
-    /// <summary>Properties that hold a byte count, by resource type: printed as 50 GiB, as baselines write sizes.</summary>
-    private static readonly HashSet<(string Type, string Property)> ByteCounts = [("shadowStorage", "maxSize")];
-
     private static readonly string[] BinaryUnits = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 
     /// <summary>The mark of one difference: what apply does (did) with it.</summary>
     public static char Mark(Difference difference) =>
         difference.IsManual ? '!'
-        : IsAbsent(difference.Actual) ? '+'
-        : IsAbsent(difference.Desired) ? '-'
+        : IsAbsent(difference.Actual?.ToJson()) ? '+'
+        : IsAbsent(difference.Desired?.ToJson()) ? '-'
         : '~';
 
     public static Tone ToneOf(char mark) => mark switch
@@ -44,8 +42,9 @@ public static class DifferenceText
         var note = difference.IsManual ? "  [manual]"
             : difference.NotUndoable is { } why ? $"  [not undoable: {why}]"
             : "";
-        var actual = SplitList(type, difference.Actual);
-        var desired = SplitList(type, difference.Desired);
+        // Laid out from each value's one JSON rendering, as the JSON report shows it.
+        var actual = SplitList(type, difference.Actual?.ToJson());
+        var desired = SplitList(type, difference.Desired?.ToJson());
 
         if (!difference.IsManual && (actual is JArray || desired is JArray) && (IsAbsent(actual) || actual is JArray) && (IsAbsent(desired) || desired is JArray))
         {
@@ -57,7 +56,8 @@ public static class DifferenceText
             return [$"{mark} {name}{note}".TrimEnd(), .. Settings(actual as JObject, desired as JObject)];
         }
 
-        var bytes = ByteCounts.Contains((type, difference.Property));
+        // A size limit is a byte count: printed as 50 GiB, as baselines write sizes.
+        var bytes = difference.Actual is SizeLimitValue || difference.Desired is SizeLimitValue;
         var text = mark switch
         {
             '!' => $"{Value(actual, bytes)}; wanted: {Value(desired, bytes)}",

@@ -9,9 +9,10 @@ namespace BackupReconciler.Cli.Schedule;
 /// correction task (<see cref="ScheduledRun"/>) only when it is missing or differs, says exactly which settings
 /// changed, reads it back to prove it, and registers the event log source the runs write under; --what-if
 /// changes nothing and says what it would do. Exit 0 when done, 4 when the host failed or did not keep what
-/// was registered. Parsing and opening the host are the caller's (<see cref="ScheduleVerb"/>).
+/// was registered, with the error on standard error as every verb writes its errors. Parsing and opening the
+/// host are the caller's (<see cref="ScheduleVerb"/>); the event source is the host's own (<see cref="EventSourceTarget"/>).
 /// </summary>
-internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSourceRegistrar? eventSources, TextWriter stdout)
+internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, EventSourceTarget eventSources, TextWriter stdout, TextWriter stderr)
 {
     public const string EventSource = EventLogMessage.Source;
     public const string EventLogName = EventLogMessage.LogName;
@@ -94,14 +95,14 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
         var kept = tasks.ReadDefinition(wanted.FullPath);
         if (kept is null)
         {
-            stdout.WriteLine($"error: Task Scheduler accepted the task {wanted.FullPath}, but it is not there when read back.");
+            stderr.WriteLine($"error: Task Scheduler accepted the task {wanted.FullPath}, but it is not there when read back.");
             return ExitCodes.Failures;
         }
 
         var differences = TaskDifference.Between(kept, wanted);
         if (differences.Count > 0)
         {
-            stdout.WriteLine($"error: Task Scheduler registered the task {wanted.FullPath}, but reads it back differently: {string.Join("; ", differences.Select(d => $"{d.Setting} is {d.Actual}, not {d.Wanted}"))}.");
+            stderr.WriteLine($"error: Task Scheduler registered the task {wanted.FullPath}, but reads it back differently: {string.Join("; ", differences.Select(d => $"{d.Setting} is {d.Actual}, not {d.Wanted}"))}.");
             return ExitCodes.Failures;
         }
 
@@ -111,13 +112,13 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
     private int EnsureEventSource(bool whatIf)
     {
         var prefix = whatIf ? "what-if: " : "";
-        if (eventSources is null)
+        if (eventSources.Registrar is not { } registrar)
         {
-            stdout.WriteLine($"{prefix}the event log source {EventSource} ({EventLogName} log) was not registered: this build has no event log registration on this host.");
+            stdout.WriteLine($"{prefix}the event log source {EventSource} ({EventLogName} log) was not registered: {eventSources.WhyNone}.");
             return ExitCodes.NoChanges;
         }
 
-        if (eventSources.IsRegistered())
+        if (registrar.IsRegistered())
         {
             stdout.WriteLine($"{prefix}the event log source {EventSource} is registered already.");
         }
@@ -127,7 +128,7 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, IEventSo
         }
         else
         {
-            eventSources.EnsureRegistered();
+            registrar.EnsureRegistered();
             stdout.WriteLine($"registered the event log source {EventSource} ({EventLogName} log).");
         }
 

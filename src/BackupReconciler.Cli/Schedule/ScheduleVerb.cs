@@ -1,4 +1,5 @@
 using BackupReconciler.Baselines;
+using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Host;
 using BackupReconciler.Host.EventLog;
 using BackupReconciler.Host.ScheduledTasks;
@@ -9,14 +10,14 @@ using BackupReconciler.Snapshot;
 namespace BackupReconciler.Cli.Schedule;
 
 /// <summary>A parsed <c>schedule</c> command line, whichever parser made it.</summary>
-/// <param name="Action">install, show or remove.</param>
+/// <param name="Action">Which schedule verb: install, show or remove.</param>
 /// <param name="Baseline">install's baseline, as given.</param>
 /// <param name="VarsFile">install's --vars file, as given.</param>
 /// <param name="StateDirectory">--state-dir as given, passed on to the scheduled runs; null for the default.</param>
 /// <param name="WhatIf">--what-if: change nothing, say what would be done (as with every verb).</param>
 /// <param name="Audit">--audit: the scheduled runs are what-if audits (apply --what-if) that change nothing.</param>
 /// <param name="Snapshot">--snapshot: register in the snapshot file instead of the live Task Scheduler.</param>
-public sealed record ScheduleRequest(string Action, string? Baseline, string? VarsFile, string? StateDirectory, TimeSpan Every, bool WhatIf, bool Audit, string? Snapshot);
+public sealed record ScheduleRequest(VerbKind Action, string? Baseline, string? VarsFile, string? StateDirectory, TimeSpan Every, bool WhatIf, bool Audit, string? Snapshot);
 
 /// <summary>The program a scheduled run starts: this exe, or dotnet with this assembly when run through dotnet.</summary>
 public sealed record ProgramInvocation(string Command, IReadOnlyList<string> LeadingArguments)
@@ -45,27 +46,37 @@ public static class ScheduleVerb
     public const string VarRefused =
         "schedule does not take --var: give the scheduled run its variables in a vars file (--vars FILE), so the task's command line holds no values.";
 
-    public static int Run(ScheduleRequest request, ProgramInvocation program, IEventSourceRegistrar? eventSources, TextWriter stdout, TimeProvider clock, SecretRedactor secrets)
+    /// <param name="liveEventSources">The live machine's event source registrar: used only when the live host is the one scheduled on.</param>
+    public static int Run(ScheduleRequest request, ProgramInvocation program, IEventSourceRegistrar? liveEventSources, TextWriter stdout, TextWriter stderr, TimeProvider clock, SecretRedactor secrets)
     {
-        var (registration, facts, save) = Open(request.Snapshot, clock);
-        var command = new ScheduleCommand(registration, eventSources, stdout);
+        var target = Open(request.Snapshot, liveEventSources, clock);
+
+        // The live host holds a COM session; a snapshot host holds nothing.
+        using var hostLifetime = target.Host as IDisposable;
+        var command = new ScheduleCommand(target.Tasks, target.EventSources, stdout, stderr);
         try
         {
             var exitCode = request.Action switch
             {
-                "show" => command.Show(),
-                "remove" => command.Remove(request.WhatIf),
-                _ => command.Install(Define(request, program, facts, secrets), request.WhatIf),
+                VerbKind.ScheduleShow => command.Show(),
+                VerbKind.ScheduleRemove => command.Remove(request.WhatIf),
+                VerbKind.ScheduleInstall => command.Install(Define(request, program, target.Host.Facts, secrets), request.WhatIf),
+                var other => throw new InvalidOperationException($"{other} is not a schedule verb"),
             };
-            save();
+
+            // The host's own write-back: the snapshot writes its file, the live host has changed Windows already.
+            target.Host.Commit();
             return exitCode;
         }
         catch (HostOperationException e)
         {
             stdout.Flush();
-            throw new ScheduleFailedException($"schedule {request.Action}: {e.Message}", e);
+            throw new ScheduleFailedException($"{Name(request.Action)}: {e.Message}", e);
         }
     }
+
+    /// <summary>The verb as the command line names it ("schedule install"), from its one registration.</summary>
+    private static string Name(VerbKind action) => VerbCatalog.All.Single(v => v.Kind == action).Name;
 
     private static ScheduledTaskDefinition Define(ScheduleRequest request, ProgramInvocation program, IReadOnlyDictionary<string, string> facts, SecretRedactor secrets)
     {
@@ -87,12 +98,18 @@ public static class ScheduleVerb
             : throw new InputException(null, $"{what} {path} does not exist ({full}); a scheduled run would fail every time, so nothing was scheduled.");
     }
 
-    private static (IScheduledTaskRegistration Registration, IReadOnlyDictionary<string, string> Facts, Action Save) Open(string? snapshot, TimeProvider clock)
+    /// <summary>
+    /// The host schedule changes, with its own task registration and event source: a snapshot's are in the
+    /// snapshot (which holds no event log sources, so none is registered on the machine that runs this), the
+    /// live host's are Task Scheduler and the event log of this machine.
+    /// </summary>
+    private static ScheduleTarget Open(string? snapshot, IEventSourceRegistrar? liveEventSources, TimeProvider clock)
     {
         if (snapshot is not null)
         {
             var host = SnapshotHost.Load(snapshot, clock);
-            return (host.TaskRegistration, host.Facts, host.Save);
+            return new ScheduleTarget(host, host.TaskRegistration, EventSourceTarget.None(
+                "a snapshot holds no event log sources; schedule install on the live host registers it"));
         }
 
         if (!OperatingSystem.IsWindows())
@@ -101,8 +118,21 @@ public static class ScheduleVerb
         }
 
         var live = new Windows.LiveWindowsHost();
-        return (live.TaskRegistration, live.Facts, () => { });
+        return new ScheduleTarget(live, live.TaskRegistration, liveEventSources is null
+            ? EventSourceTarget.None("this build has no event log registration on this host")
+            : EventSourceTarget.Of(liveEventSources));
     }
+
+    /// <summary>The host a schedule command changes: its facts and write-back (<see cref="IHost"/>), its task registration and its event source.</summary>
+    private sealed record ScheduleTarget(IHost Host, IScheduledTaskRegistration Tasks, EventSourceTarget EventSources);
+}
+
+/// <summary>The event source of the host being scheduled on: its registrar, or why that host has none to register.</summary>
+internal sealed record EventSourceTarget(IEventSourceRegistrar? Registrar, string? WhyNone)
+{
+    public static EventSourceTarget Of(IEventSourceRegistrar registrar) => new(registrar, null);
+
+    public static EventSourceTarget None(string why) => new(null, why);
 }
 
 /// <summary>The host failed a schedule command (access denied, Task Scheduler not running): exit 4 with Windows' words.</summary>

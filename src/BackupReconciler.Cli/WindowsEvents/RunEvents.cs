@@ -10,7 +10,8 @@ public sealed record RunEvent(int Id, LogEventLevel Level, string Template, IRea
 
 /// <summary>
 /// The events an applying run (apply, undo, watch; never what-if) writes to the Windows event log: one per
-/// change made, one per failure, one per service restart, then one summary. The ids are stable (README,
+/// change made, one per failure (its words from the failure's source: a change, a read, a defect), one per
+/// service restart, then one summary. The ids are stable (README,
 /// "Windows event log"), so monitoring can alert on them. Every template starts with the same four values
 /// (run id, command, baseline, host), so they are the same replacement strings (%2 to %5) in every event.
 /// </summary>
@@ -42,7 +43,14 @@ public static class RunEvents
             }
             else if (resource.Status == ResourceStatus.Failed)
             {
-                events.Add(Event(run, ChangeFailed, LogEventLevel.Error, $"Change failed in {Run}: {{Resource}} ({{Type}}): {{Error}}", resource.Id, resource.Type, resource.Error ?? "no reason given"));
+                // Said as the engine recorded where it failed: a resource that could not be read was not changed.
+                var what = resource.Source switch
+                {
+                    FailureSource.HostRead => "Reading a resource failed",
+                    FailureSource.Internal => "A resource failed on a defect of this tool",
+                    _ => "Change failed",
+                };
+                events.Add(Event(run, ChangeFailed, LogEventLevel.Error, $"{what} in {Run}: {{Resource}} ({{Type}}): {{Error}}", resource.Id, resource.Type, resource.Error ?? "no reason given"));
             }
         }
 

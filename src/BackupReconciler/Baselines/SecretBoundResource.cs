@@ -1,7 +1,6 @@
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Baselines;
 
@@ -30,22 +29,15 @@ public sealed class SecretBoundResource(IResource inner, SecretRedactor secrets)
         var observation = inner.Observe(host);
         foreach (var difference in observation.Differences)
         {
-            if (difference.Desired is { } desired && secrets.Reveals(desired.ToString(Newtonsoft.Json.Formatting.None)) && difference.Actual is { } actual)
+            if (difference.Desired is { } desired && secrets.Reveals(desired.ToJson().ToString(Newtonsoft.Json.Formatting.None)) && difference.Actual is { } actual)
             {
-                // Only what differs: a registry value's kind ("string") is no secret, its old data is.
-                secrets.Add(Leaves(actual).Except(Leaves(desired)));
+                // Only what differs, and only data: a registry value's kind ("string") is no secret, its old data is.
+                secrets.Add(actual.SecretParts.Except(desired.SecretParts));
             }
         }
 
         return observation;
     }
-
-    /// <summary>The strings and numbers in a value: a registry value's data, each entry of a list.</summary>
-    private static IEnumerable<string> Leaves(JToken value) =>
-        (value is JContainer container ? container.DescendantsAndSelf() : [value])
-            .OfType<JValue>()
-            .Where(v => v.Type is JTokenType.String or JTokenType.Integer)
-            .Select(v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes) => inner.Apply(host, observation, changes);
 

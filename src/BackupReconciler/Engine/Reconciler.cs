@@ -62,7 +62,7 @@ public sealed class Reconciler(IHost host, ILogger log, TimeProvider clock, Canc
                     _ => "was skipped",
                 };
                 log.Warning("{Resource}: {Error}", declaration.Id, error);
-                results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], error);
+                results[declaration.Id] = ResourceRunner.Result(declaration, ResourceStatus.Skipped, [], error) with { Source = FailureSource.Precondition };
                 continue;
             }
 

@@ -21,7 +21,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
             return new ResourceOutcome(Result(declaration, ResourceStatus.NotUndoable, [], refused.Reason), [], WillChange: false);
         }
 
-        if (Attempt(declaration, "read", () => resource.Observe(host), out var observed) is { } readError)
+        if (Attempt(declaration, "read", FailureSource.HostRead, () => resource.Observe(host), out var observed) is { } readError)
         {
             return Failed(declaration, [], readError);
         }
@@ -52,7 +52,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         {
             var unreachable = changes.Where(c => c.Unreachable is not null).Select(c => $"{c.Property}: {c.Unreachable}").ToList();
             return unreachable.Count > 0
-                ? new ResourceOutcome(Result(declaration, ResourceStatus.PredictedFailure, differences, $"apply will not reach the desired state: {string.Join("; ", unreachable)}"), manualSteps, WillChange: true)
+                ? new ResourceOutcome(Result(declaration, ResourceStatus.PredictedFailure, differences, $"apply will not reach the desired state: {string.Join("; ", unreachable)}") with { Source = FailureSource.Precondition }, manualSteps, WillChange: true)
                 : new ResourceOutcome(Result(declaration, ResourceStatus.Drifted, differences, null), manualSteps, WillChange: true);
         }
 
@@ -74,18 +74,18 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
     {
         var resource = declaration.Resource;
         var differences = observed.Differences;
-        if (Attempt(declaration, "apply", () => { resource.Apply(host, observed, changes); return true; }, out _) is { } applyError)
+        if (Attempt(declaration, "apply", FailureSource.HostChange, () => { resource.Apply(host, observed, changes); return true; }, out _) is { } applyError)
         {
             return Failed(declaration, differences, applyError);
         }
 
         // Durable before the journal's "after" line can call it done (IHost.Commit).
-        if (Attempt(declaration, "write back", () => { host.Commit(); return true; }, out _) is { } commitError)
+        if (Attempt(declaration, "write back", FailureSource.HostChange, () => { host.Commit(); return true; }, out _) is { } commitError)
         {
             return Failed(declaration, differences, commitError);
         }
 
-        if (Attempt(declaration, "verify", () => resource.Observe(host), out var after) is { } verifyError)
+        if (Attempt(declaration, "verify", FailureSource.HostRead, () => resource.Observe(host), out var after) is { } verifyError)
         {
             return Failed(declaration, differences, verifyError);
         }
@@ -95,7 +95,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         {
             var detail = string.Join("; ", remaining.Select(d => $"{d.Property} is {ValueText.Format(d.Actual)}, wanted {ValueText.Format(d.Desired)}"));
             log.Warning("{Resource} did not converge: {Detail}", declaration.Id, detail);
-            return Failed(declaration, differences, $"did not converge: after the change {detail}");
+            return Failed(declaration, differences, new ResourceFailure(FailureSource.HostChange, $"did not converge: after the change {detail}"));
         }
 
         return new ResourceOutcome(Result(declaration, ResourceStatus.Changed, differences, null), manualSteps, WillChange: true);
@@ -114,8 +114,8 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         }
     }
 
-    /// <summary>Runs a host call; returns the failure message, or null on success.</summary>
-    private string? Attempt<T>(ResourceDeclaration declaration, string phase, Func<T> call, out T value)
+    /// <summary>Runs a host call; returns the failure (the host's, as <paramref name="source"/> says, or this tool's own), or null on success.</summary>
+    private ResourceFailure? Attempt<T>(ResourceDeclaration declaration, string phase, FailureSource source, Func<T> call, out T value)
     {
         value = default!;
         try
@@ -126,13 +126,13 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         catch (HostOperationException e)
         {
             log.Warning("{Resource}: could not {Phase}: {Error}", declaration.Id, phase, e.Message);
-            return $"could not {phase}: {e.Message}";
+            return new ResourceFailure(source, $"could not {phase}: {e.Message}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not a host condition: keep the run going, log everything for the maintainers.
             log.Error(e, "{Resource}: unexpected failure during {Phase}", declaration.Id, phase);
-            return $"internal error during {phase}: {e.GetType().Name}: {e.Message} (the log has the details)";
+            return new ResourceFailure(FailureSource.Internal, $"internal error during {phase}: {e.GetType().Name}: {e.Message} (the log has the details)");
         }
     }
 
@@ -142,12 +142,15 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
         return new ManualStep(declaration.Id, $"{what}; {difference.ManualReason}");
     }
 
-    private static ResourceOutcome Failed(ResourceDeclaration declaration, IReadOnlyList<Difference> differences, string error) =>
-        new(Result(declaration, ResourceStatus.Failed, differences, error), [], WillChange: false);
+    private static ResourceOutcome Failed(ResourceDeclaration declaration, IReadOnlyList<Difference> differences, ResourceFailure failure) =>
+        new(Result(declaration, ResourceStatus.Failed, differences, failure.Message) with { Source = failure.Source }, [], WillChange: false);
 
     internal static ResourceResult Result(ResourceDeclaration d, ResourceStatus status, IReadOnlyList<Difference> differences, string? error) =>
         new(d.Id, d.Type, status, d.Reference, d.Why, differences, error);
 }
+
+/// <summary>A failure where it happened: its source and the message the reports show.</summary>
+internal sealed record ResourceFailure(FailureSource Source, string Message);
 
 /// <summary>A resource's result, the manual steps it adds, and whether it (would have) changed the host.</summary>
 internal sealed record ResourceOutcome(ResourceResult Result, IReadOnlyList<ManualStep> ManualSteps, bool WillChange);

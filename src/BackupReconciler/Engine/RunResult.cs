@@ -51,7 +51,30 @@ public sealed record ResourceResult(
     string? Reference,
     string? Why,
     IReadOnlyList<Difference> Differences,
-    string? Error);
+    string? Error)
+{
+    /// <summary>
+    /// Where the failure came from, set where it happened: for a failed resource, a predicted failure and a
+    /// resource skipped because of another's failure; null for every other result (a stop request is not a failure).
+    /// </summary>
+    public FailureSource? Source { get; init; }
+}
+
+/// <summary>Where a resource's failure came from: what the operator has to look at. Set by the engine, never read back from a message.</summary>
+public enum FailureSource
+{
+    /// <summary>Reading the host failed: before any change, or when verifying one.</summary>
+    HostRead,
+
+    /// <summary>Changing the host failed, making the change durable failed, or the host did not keep it (did not converge).</summary>
+    HostChange,
+
+    /// <summary>Not attempted, or not reachable: a resource it depends on failed (or is predicted to), or apply cannot reach the desired state.</summary>
+    Precondition,
+
+    /// <summary>A defect in this tool: an unexpected exception (the log has its stack).</summary>
+    Internal,
+}
 
 public enum RestartStatus
 {

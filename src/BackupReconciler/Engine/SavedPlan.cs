@@ -29,7 +29,7 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             run.Host,
             run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             recorded,
-            run.Resources.Where(r => r.Differences.Count > 0).Select(r => new PlannedResource(r.Id, r.Differences)).ToList());
+            run.Resources.Where(r => r.Differences.Count > 0).Select(r => new PlannedResource(r.Id, [.. r.Differences.Select(PlannedDifference.Of)])).ToList());
     }
 
     /// <summary>Refuses a plan made on another host or for another version of the baseline.</summary>
@@ -101,13 +101,7 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
         ["resources"] = new JArray(Resources.Select(r => new JObject
         {
             ["id"] = r.Id,
-            ["differences"] = new JArray(r.Differences.Select(d => new JObject
-            {
-                ["property"] = d.Property,
-                ["actual"] = d.Actual?.DeepClone(),
-                ["desired"] = d.Desired?.DeepClone(),
-                ["action"] = DifferenceJson.ActionName(d.Action),
-            })),
+            ["differences"] = new JArray(r.Differences.Select(d => d.ToJson())),
         })),
     };
 
@@ -128,10 +122,11 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             (reader.Optional("resources") as JArray ?? []).Select(item =>
             {
                 var resource = JsonObjectReader.ForObject(item, path, "a planned resource");
-                var differences = (resource.Optional("differences") as JArray ?? []).Select(d => new Difference(
+                var differences = (resource.Optional("differences") as JArray ?? []).Select(d => new PlannedDifference(
                     (string)d["property"]!,
                     d["actual"] is { Type: not JTokenType.Null } actual ? actual : null,
-                    d["desired"] is { Type: not JTokenType.Null } desired ? desired : null)).ToList();
+                    d["desired"] is { Type: not JTokenType.Null } desired ? desired : null,
+                    (string?)d["action"] == DifferenceJson.ActionName(DifferenceAction.Manual) ? DifferenceAction.Manual : DifferenceAction.Change)).ToList();
                 var planned = new PlannedResource(resource.RequiredString("id"), differences);
                 resource.RejectUnknownMembers();
                 return planned;
@@ -155,13 +150,23 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
     /// </summary>
     public IReadOnlyList<string> Moved(RunResult now, SecretRedactor secrets)
     {
-        // The plan was written through the same value-by-value redaction, so both sides compare masked.
-        static string Text(JToken? value, SecretRedactor secrets) => value is null ? "" : secrets.RedactJson(value).ToString(Formatting.None);
-        static Dictionary<string, string> Keys(IEnumerable<Difference> differences, SecretRedactor secrets) =>
-            differences.GroupBy(d => d.Property, StringComparer.OrdinalIgnoreCase).ToDictionary(
-                g => g.Key,
-                g => string.Join("\n", g.Select(d => $"{Text(d.Actual, secrets)} → {Text(d.Desired, secrets)}").Order(StringComparer.Ordinal)),
-                StringComparer.OrdinalIgnoreCase);
+        static bool SameDifferences(IReadOnlyList<PlannedDifference> then, IReadOnlyList<Difference> current, SecretRedactor secrets)
+        {
+            // A property may have several differences (one per missing account): each must be matched by one of the plan's.
+            var unmatched = then.ToList();
+            foreach (var difference in current)
+            {
+                var match = unmatched.FindIndex(p => PlannedDifference.Same(difference.Actual, p.Actual, secrets) && PlannedDifference.Same(difference.Desired, p.Desired, secrets));
+                if (match < 0)
+                {
+                    return false;
+                }
+
+                unmatched.RemoveAt(match);
+            }
+
+            return unmatched.Count == 0;
+        }
 
         var moved = new List<string>();
         var planned = Resources.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
@@ -173,10 +178,10 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
                 continue;
             }
 
-            var then = Keys(planned.TryGetValue(resource.Id, out var p) ? p.Differences : [], secrets);
-            var current = Keys(resource.Differences, secrets);
-            var changed = then.Keys.Union(current.Keys, StringComparer.OrdinalIgnoreCase)
-                .Where(property => then.GetValueOrDefault(property) != current.GetValueOrDefault(property))
+            var then = (planned.TryGetValue(resource.Id, out var p) ? p.Differences : []).ToLookup(d => d.Property, StringComparer.OrdinalIgnoreCase);
+            var current = resource.Differences.ToLookup(d => d.Property, StringComparer.OrdinalIgnoreCase);
+            var changed = then.Select(g => g.Key).Union(current.Select(g => g.Key), StringComparer.OrdinalIgnoreCase)
+                .Where(property => !SameDifferences([.. then[property]], [.. current[property]], secrets))
                 .ToList();
             if (changed.Count > 0)
             {
@@ -191,4 +196,33 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
 }
 
 /// <summary>The differences a saved plan recorded for one resource.</summary>
-public sealed record PlannedResource(string Id, IReadOnlyList<Difference> Differences);
+public sealed record PlannedResource(string Id, IReadOnlyList<PlannedDifference> Differences);
+
+/// <summary>
+/// A difference as a saved plan records it: its values as <see cref="DifferenceValue.ToJson"/> wrote them
+/// (secrets masked), read back against a fresh difference's typed values when the plan is applied.
+/// </summary>
+public sealed record PlannedDifference(string Property, JToken? Actual, JToken? Desired, DifferenceAction Action)
+{
+    public static PlannedDifference Of(Difference difference) =>
+        new(difference.Property, difference.Actual?.ToJson(), difference.Desired?.ToJson(), difference.Action);
+
+    /// <summary>The report's words for a difference (<see cref="DifferenceJson.Core(Difference)"/>), without the report's extras.</summary>
+    public JObject ToJson() => DifferenceJson.Core(Property, Actual?.DeepClone(), Desired?.DeepClone(), Action);
+
+    /// <summary>
+    /// Whether a fresh value is the one the plan recorded: read back as the fresh value's own kind and compared
+    /// by value. A value that holds a secret was recorded masked, so it is compared masked.
+    /// </summary>
+    public static bool Same(DifferenceValue? now, JToken? recorded, SecretRedactor secrets)
+    {
+        if (now is null || recorded is null)
+        {
+            return now is null && recorded is null;
+        }
+
+        var json = now.ToJson();
+        var masked = secrets.RedactJson(json);
+        return JToken.DeepEquals(masked, json) ? now.IsRecordedAs(recorded) : JToken.DeepEquals(masked, recorded);
+    }
+}

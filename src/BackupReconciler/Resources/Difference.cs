@@ -1,9 +1,8 @@
-using Newtonsoft.Json.Linq;
-
 namespace BackupReconciler.Resources;
 
 /// <summary>
 /// One property that is not in the desired state: the unit of what-if output and of change.
+/// <paramref name="Actual"/> and <paramref name="Desired"/> are typed values; null is absent (no such value, rule, line).
 /// <paramref name="ManualReason"/> set means a person must make this change; the tool never applies it.
 /// <paramref name="Unreachable"/> set means apply will make the change but cannot reach the desired
 /// state, for that reason: plan reports it as a predicted failure instead of ordinary drift.
@@ -11,8 +10,8 @@ namespace BackupReconciler.Resources;
 /// </summary>
 public sealed record Difference(
     string Property,
-    JToken? Actual,
-    JToken? Desired,
+    DifferenceValue? Actual,
+    DifferenceValue? Desired,
     string? ManualReason = null,
     string? Unreachable = null,
     string? NotUndoable = null)
@@ -22,18 +21,10 @@ public sealed record Difference(
     /// <summary>What apply does with this difference.</summary>
     public DifferenceAction Action => IsManual ? DifferenceAction.Manual : DifferenceAction.Change;
 
-    public static JToken? Json(object? value) => value switch
-    {
-        null => null,
-        JToken token => token,
-        _ => new JValue(value),
-    };
+    public static Difference Of(string property, DifferenceValue? actual, DifferenceValue? desired) => new(property, actual, desired);
 
-    public static Difference Of(string property, object? actual, object? desired) =>
-        new(property, Json(actual), Json(desired));
-
-    public static Difference Manual(string property, object? actual, object? desired, string reason) =>
-        new(property, Json(actual), Json(desired), reason);
+    public static Difference Manual(string property, DifferenceValue? actual, DifferenceValue? desired, string reason) =>
+        new(property, actual, desired, reason);
 }
 
 /// <summary>What apply does with a difference: makes the change, or leaves it to a person.</summary>

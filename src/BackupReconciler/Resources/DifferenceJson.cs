@@ -12,19 +12,30 @@ public static class DifferenceJson
     };
 
     /// <summary>
-    /// <c>property</c>, <c>actual</c>, <c>desired</c> and <c>action</c>; a manual difference adds its
+    /// The words every record of a difference uses (report, saved plan, journal): <c>property</c>,
+    /// <c>actual</c>, <c>desired</c> (each value as <see cref="DifferenceValue.ToJson"/> writes it, null when
+    /// absent) and <c>action</c>.
+    /// </summary>
+    public static JObject Core(Difference difference) =>
+        Core(difference.Property, difference.Actual?.ToJson(), difference.Desired?.ToJson(), difference.Action);
+
+    /// <summary><see cref="Core(Difference)"/> of a difference whose values are already written (a saved plan read back).</summary>
+    public static JObject Core(string property, JToken? actual, JToken? desired, DifferenceAction action) => new()
+    {
+        ["property"] = property,
+        ["actual"] = actual,
+        ["desired"] = desired,
+        ["action"] = ActionName(action),
+    };
+
+    /// <summary>
+    /// The report's form: <see cref="Core(Difference)"/>; a manual difference adds its
     /// <c>reason</c>, a change says whether undo can take it back (<c>undoable</c>, and why not), and a
     /// change apply cannot complete says why (<c>unreachable</c>).
     /// </summary>
     public static JObject Of(Difference difference)
     {
-        var json = new JObject
-        {
-            ["property"] = difference.Property,
-            ["actual"] = difference.Actual?.DeepClone(),
-            ["desired"] = difference.Desired?.DeepClone(),
-            ["action"] = ActionName(difference.Action),
-        };
+        var json = Core(difference);
         if (difference.IsManual)
         {
             json["reason"] = difference.ManualReason;

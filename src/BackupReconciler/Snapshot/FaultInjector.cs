@@ -1,5 +1,4 @@
 using BackupReconciler.Host;
-using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
 
@@ -51,6 +50,11 @@ public sealed class FaultInjector
     /// <summary>Throws the injected error when a fault matches this call, and counts it down.</summary>
     public void Check(FaultOperation operation, string target)
     {
+        if (_faults.Count == 0)
+        {
+            return;
+        }
+
         var normalized = NormalizeTarget(target);
         foreach (var fault in _faults)
         {
@@ -66,47 +70,53 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>The targets a snapshot host checks: a kind and a name, or a whole list.</summary>
-    private static readonly string[] NamedKinds = ["registry", "service", "firewall", "shadowStorage", "sql", "file", "task", "feature", "userRight", "eventLog"];
+    /// <summary>The kinds of target the technologies declare (<see cref="HostTechnologies.FaultKinds"/>).</summary>
+    private static IReadOnlyList<FaultKind> Kinds => HostTechnologies.FaultKinds;
 
-    private static readonly string[] WholeLists = ["antivirus", "volumes", "backupActivity"];
+    /// <summary>The targets a snapshot host checks, as the error for a wrong one lists them: kinds and names first, then whole lists.</summary>
+    private static readonly string TargetForms = ListForms();
 
-    private const string TargetForms =
-        "registry:<key>, service:<name>, firewall:<name>, shadowStorage:<volume>, sql:<instance>, file:<path>, task:<path>, feature:<name>, userRight:<right>, eventLog:<log>, antivirus, volumes or backupActivity";
+    private static string ListForms()
+    {
+        var forms = Kinds.Where(k => k.NamedBy is not null).Concat(Kinds.Where(k => k.NamedBy is null)).Select(k => k.Form).ToList();
+        return string.Join(", ", forms[..^1]) + " or " + forms[^1];
+    }
 
     /// <summary>Why a target names nothing any call checks (a fault that can never fire is a typo), or null.</summary>
     private static string? ProblemWithTarget(string target)
     {
-        if (WholeLists.Contains(target, StringComparer.OrdinalIgnoreCase))
+        if (Kinds.Any(k => k.NamedBy is null && k.Name.Equals(target, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
 
         var colon = target.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? target : target[..colon];
-        if (colon < 0 || !NamedKinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+        var written = colon < 0 ? target : target[..colon];
+        var kind = colon < 0 ? null : NamedKind(written);
+        if (kind is null)
         {
             return "which is not a kind of target, so the fault would never happen";
         }
 
-        if (target[(colon + 1)..].Trim().Length == 0)
+        var name = target[(colon + 1)..];
+        if (name.Trim().Length == 0)
         {
-            return "which names no " + kind;
+            return "which names no " + written;
         }
 
-        return kind.Equals("registry", StringComparison.OrdinalIgnoreCase) && !RegistryKeyPath.TryParse(target[(colon + 1)..], out _)
-            ? "whose key is not under HKLM, so the fault would never happen"
-            : null;
+        return kind.CanCheck(name) ? null : kind.NotCanonical;
     }
 
-    /// <summary><c>registry:HKEY_LOCAL_MACHINE\X\</c> and <c>registry:hklm\x</c> name the same target.</summary>
+    private static FaultKind? NamedKind(string name) =>
+        Kinds.FirstOrDefault(k => k.NamedBy is not null && k.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary><c>registry:HKEY_LOCAL_MACHINE\X\</c> and <c>registry:hklm\x</c> name the same target: a kind may spell its names one way.</summary>
     private static string NormalizeTarget(string target)
     {
-        const string registry = "registry:";
-        if (target.StartsWith(registry, StringComparison.OrdinalIgnoreCase)
-            && RegistryKeyPath.TryParse(target[registry.Length..], out var key))
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && NamedKind(target[..colon]) is { } kind && kind.Canonical(target[(colon + 1)..]) is { } canonical)
         {
-            return registry + key.FullName;
+            return kind.Target(canonical);
         }
 
         return target.TrimEnd('\\');

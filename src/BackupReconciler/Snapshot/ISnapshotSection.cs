@@ -14,4 +14,7 @@ public interface ISnapshotSection
     void Load(JToken section, string file);
 
     JToken Save();
+
+    /// <summary>What a capture recorded into the section, sorted; null when nothing of its kind was read.</summary>
+    JToken? SaveRecorded();
 }

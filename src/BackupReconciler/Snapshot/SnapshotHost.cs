@@ -1,18 +1,6 @@
 using BackupReconciler.Host;
-using BackupReconciler.Host.AccessRules;
-using BackupReconciler.Host.Antivirus;
-using BackupReconciler.Host.BackupActivity;
-using BackupReconciler.Host.EventLog;
-using BackupReconciler.Host.Features;
 using BackupReconciler.Host.Files;
-using BackupReconciler.Host.Firewall;
-using BackupReconciler.Host.Registry;
 using BackupReconciler.Host.ScheduledTasks;
-using BackupReconciler.Host.Services;
-using BackupReconciler.Host.ShadowStorage;
-using BackupReconciler.Host.Sql;
-using BackupReconciler.Host.UserRights;
-using BackupReconciler.Host.Volumes;
 using BackupReconciler.Input;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -23,7 +11,7 @@ namespace BackupReconciler.Snapshot;
 /// A host held in a snapshot file (DESIGN §5), with Windows semantics. Apply changes it in memory;
 /// <see cref="Save"/> writes it back atomically, keeping every section it does not manage as it was.
 /// </summary>
-public sealed class SnapshotHost : IHost
+public sealed class SnapshotHost : PortedHost
 {
     /// <summary>
     /// A captured DPM server with thousands of jobs and rules is a few megabytes; this leaves ten times that.
@@ -49,82 +37,29 @@ public sealed class SnapshotHost : IHost
 
     /// <summary>Set once a write-back found the file changed underneath: no later change of this run is written either.</summary>
     private string? _conflict;
+
+    /// <summary>One per technology that keeps a section (<see cref="HostTechnologies"/>), in the file's order.</summary>
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, FaultInjector faults, SnapshotFileSystem files, DateTimeOffset? capturedAt, TimeProvider clock)
+    private readonly HostPorts _ports;
+
+    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
+        : base(computerName, facts, parts.Ports)
     {
         Path = path;
         _document = document;
-        ComputerName = computerName;
-        Facts = facts;
-        var registry = new SnapshotRegistry(faults);
-        var services = new SnapshotServices(faults);
-        var volumes = new SnapshotVolumes(faults);
-        var shadowStorage = new SnapshotShadowStorage(volumes, faults);
-        var antivirus = new SnapshotAntivirus(faults);
-        Registry = registry;
-        Services = services;
-        Volumes = volumes;
-        ShadowStorage = shadowStorage;
-        Antivirus = antivirus;
-        var sql = new SnapshotSqlInstances(faults);
-        Sql = sql;
-        Files = files;
-        var scheduledTasks = new SnapshotScheduledTasks(faults);
-        var features = new SnapshotFeatures(faults);
-        var userRights = new SnapshotUserRights(faults);
-        var eventLog = new SnapshotEventLog(faults, capturedAt, clock);
-        ScheduledTasks = scheduledTasks;
-        TaskRegistration = scheduledTasks;
-        Features = features;
-        UserRights = userRights;
-        EventLog = eventLog;
-        var firewall = new SnapshotFirewall(faults);
-        Firewall = firewall;
-        var accessRules = new SnapshotAccessRules(files, faults, computerName);
-        AccessRules = accessRules;
-        var backupActivity = new SnapshotBackupActivity(faults, clock);
-        BackupActivity = backupActivity;
-        _sections = [registry, services, firewall, volumes, shadowStorage, antivirus, sql, scheduledTasks, features, userRights, eventLog, accessRules, backupActivity];
+        _sections = parts.Sections;
+        _ports = parts.Ports;
+        TaskRegistration = parts.Made<IScheduledTasks, SnapshotScheduledTasks>();
     }
 
     public string Path { get; }
 
-    public string ComputerName { get; }
-
-    public IReadOnlyDictionary<string, string> Facts { get; }
-
-    public IRegistry Registry { get; }
-
-    public IServiceControl Services { get; }
-
-    public IVolumes Volumes { get; }
-
-    public IShadowStorage ShadowStorage { get; }
-
-    public IAntivirus Antivirus { get; }
-
-    public ISqlServer Sql { get; }
-
-    /// <summary>The <c>fileSystemRoot</c> folder; the member itself stays in the file as it is.</summary>
-    public IFileSystem Files { get; }
-
-    public IScheduledTasks ScheduledTasks { get; }
+    /// <summary>This host's adapter for <paramref name="port"/>, for a capture to record into.</summary>
+    internal object Port(Type port) => _ports.Get(port);
 
     /// <summary>The task <c>schedule install</c> registers, kept in the <c>scheduledTasks</c> section beside the others.</summary>
     public IScheduledTaskRegistration TaskRegistration { get; }
-
-    public IFeatures Features { get; }
-
-    public IUserRights UserRights { get; }
-
-    public IEventLog EventLog { get; }
-
-    public IFirewall Firewall { get; }
-
-    public IAccessRules AccessRules { get; }
-
-    public IBackupActivity BackupActivity { get; }
 
     /// <summary>Whether anything was changed since the file was loaded.</summary>
     public bool HasChanges => _sections.Any(s => s.Changed);
@@ -150,7 +85,8 @@ public sealed class SnapshotHost : IHost
         var capturedAt = SnapshotTime.ReadOptional(reader, "capturedAt");
         reader.Optional("$schema");
         var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults, clock);
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, faults, files, capturedAt, clock);
+        var parts = new SnapshotParts(faults, clock, capturedAt, computerName, files).MakeAll();
+        var host = new SnapshotHost(path, reader.Json, computerName, facts, parts);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)
@@ -208,7 +144,7 @@ public sealed class SnapshotHost : IHost
     /// the file holds. Refuses to write over a file that changed since this host read or last wrote it
     /// (another run with another state directory, an editor): their change is kept, this one is not written.
     /// </summary>
-    public void Commit()
+    public override void Commit()
     {
         if (_conflict is not null)
         {
@@ -227,11 +163,8 @@ public sealed class SnapshotHost : IHost
 
         var content = new MemoryStream();
         using (var writer = new StreamWriter(content, new System.Text.UTF8Encoding(false), leaveOpen: true))
-        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 })
         {
-            _document.WriteTo(json);
-            json.Flush();
-            writer.Write('\n');
+            Write(_document, writer);
         }
 
         var bytes = content.ToArray();
@@ -252,15 +185,68 @@ public sealed class SnapshotHost : IHost
         _known = hash;
     }
 
+    /// <summary>The hash of the file as read, made on first need; a host not read from a file (a capture's) has none.</summary>
     private byte[] Known()
     {
         if (_known is null)
         {
-            _known = System.Security.Cryptography.SHA256.HashData(_read ?? []);
+            _known = _read is null ? [] : System.Security.Cryptography.SHA256.HashData(_read);
             _read = null;
         }
 
         return _known;
+    }
+
+    /// <summary>
+    /// An empty host for a capture to record into (<see cref="Capture.RecordingHost"/>): its sections hold
+    /// what was read, and <see cref="WriteCapture"/> writes them as this host writes its files.
+    /// </summary>
+    public static SnapshotHost ForCapture(string computerName, IReadOnlyDictionary<string, string> facts, DateTimeOffset capturedAt)
+    {
+        var header = new JObject
+        {
+            ["snapshotVersion"] = 1,
+            ["computerName"] = computerName,
+            ["capturedAt"] = UtcTime.ToText(capturedAt),
+            ["facts"] = new JObject(facts
+                .Where(f => !f.Key.Equals("ComputerName", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => f.Key, StringComparer.Ordinal)
+                .Select(f => new JProperty(f.Key, f.Value))),
+        };
+        var faults = FaultInjector.Load(null, "");
+        var files = new SnapshotFileSystem(null, faults, TimeProvider.System);
+        var parts = new SnapshotParts(faults, TimeProvider.System, capturedAt, computerName, files).MakeAll();
+        return new SnapshotHost("", header, computerName, facts, parts);
+    }
+
+    /// <summary>
+    /// The snapshot of what a capture recorded (DESIGN §5): each section in which something of its kind was
+    /// read, sorted, so two captures of the same state are the same file.
+    /// </summary>
+    public JObject CaptureDocument()
+    {
+        var document = (JObject)_document.DeepClone();
+        foreach (var section in _sections)
+        {
+            if (section.SaveRecorded() is { } recorded)
+            {
+                document[section.Name] = recorded;
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>Writes <see cref="CaptureDocument"/> as snapshot files are written.</summary>
+    public void WriteCapture(TextWriter writer) => Write(CaptureDocument(), writer);
+
+    /// <summary>A snapshot as files hold it: UTF-8 without BOM (the writer's), indented by two, a final newline.</summary>
+    private static void Write(JObject document, TextWriter writer)
+    {
+        using var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
+        document.WriteTo(json);
+        json.Flush();
+        writer.Write('\n');
     }
 
     private byte[] OnDisk()

@@ -111,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var options = CliOptions.Parse([.. args.Select(a => a.Replace("B", Baseline, StringComparison.Ordinal).Replace("=S", "=snap.json", StringComparison.Ordinal).Replace(":S", ":snap.json", StringComparison.Ordinal)).Select(a => a == "S" ? "snap.json" : a)]);
 
-        Assert.Equal("plan", options.Verb);
+        Assert.Equal((VerbKind.Plan, "plan"), (options.Verb.Kind, options.Command));
         Assert.Equal([Baseline], options.Baselines);
         Assert.Equal("snap.json", options.Snapshot);
     }
@@ -256,8 +256,14 @@ public sealed class CommandLineTests : IDisposable
         var every = new OptionSpec("--every", "how often", "DURATION");
         var reader = new ArgumentReader([
             .. VerbCatalog.All.Where(v => v.Word != "schedule"),
-            new VerbSpec("schedule install", "run apply on a schedule", "BASELINE", [every, OptionSpecs.Vars, OptionSpecs.WhatIf], "backup-reconciler schedule install b.json --every 30m"),
-            new VerbSpec("schedule remove", "remove the schedule", "BASELINE", [OptionSpecs.WhatIf], "backup-reconciler schedule remove b.json"),
+            new VerbSpec(VerbKind.ScheduleInstall, "schedule install", "run apply on a schedule", "BASELINE", [every, OptionSpecs.Vars, OptionSpecs.WhatIf], "backup-reconciler schedule install b.json --every 30m")
+            {
+                Effect = VerbEffect.ChangesHostSchedule, Subject = VerbSubject.Host, Takes = VerbArgument.Baseline,
+            },
+            new VerbSpec(VerbKind.ScheduleRemove, "schedule remove", "remove the schedule", "BASELINE", [OptionSpecs.WhatIf], "backup-reconciler schedule remove b.json")
+            {
+                Effect = VerbEffect.ChangesHostSchedule, Subject = VerbSubject.Host, Takes = VerbArgument.Baseline,
+            },
         ]);
 
         var parsed = Assert.IsType<CommandLineRequest.Run>(reader.Read(["Schedule", "INSTALL", "b.json", "--every=30m", "--whatif"])).Arguments;
@@ -267,7 +273,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("30m", parsed.Value(every));
         Assert.True(parsed.Has(OptionSpecs.WhatIf));
         var options = CliOptions.From(parsed);
-        Assert.Equal(("schedule", "install", true), (options.Verb, options.Subverb, options.WhatIf));
+        Assert.Equal((VerbKind.ScheduleInstall, "install", true), (options.Verb.Kind, options.Subverb, options.WhatIf));
         var wrong = Assert.Throws<BackupReconciler.Input.InputException>(() => reader.Read(["schedule", "remove", "b.json", "--every", "1h"]));
         Assert.Equal("--every is not an option of schedule remove (only schedule install takes it); run backup-reconciler schedule remove --help.", wrong.Message);
         var help = Assert.IsType<CommandLineRequest.Print>(reader.Read(["schedule", "install", "--help"]));

@@ -44,9 +44,9 @@ public sealed class JournalAndLockTests : IDisposable
 
         Assert.Equal(["start", "before", "after", "before", "after", "end"], lines.Select(l => (string)l["event"]!));
         Assert.Equal("a", (string)lines[1]["resource"]!);
-        Assert.Equal(1, (int)lines[1]["changes"]![0]!["previous"]!);
-        Assert.Equal(2, (int)lines[1]["changes"]![0]!["intended"]!);
-        Assert.Equal(JTokenType.Null, lines[3]["changes"]![0]!["previous"]!.Type);
+        Assert.Equal(1, (int)lines[1]["changes"]![0]!["actual"]!);
+        Assert.Equal(2, (int)lines[1]["changes"]![0]!["desired"]!);
+        Assert.Equal(JTokenType.Null, lines[3]["changes"]![0]!["actual"]!.Type);
         Assert.Equal("changed", (string)lines[2]["outcome"]!);
     }
 

@@ -124,7 +124,7 @@ public sealed class ReconcilerTests : IDisposable
                 throw Throws;
             }
 
-            return new Observation(new State(_value), _value == 2 ? [] : [Difference.Of("Value", _value, 2)]);
+            return new Observation(new State(_value), _value == 2 ? [] : [TestDifference.Of("Value", _value, 2)]);
         }
 
         public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes)

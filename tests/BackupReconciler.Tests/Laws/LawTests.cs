@@ -167,8 +167,8 @@ public sealed class LawTests(ITestOutputHelper output)
 
                 foreach (var manual in before.Resource(declared.Id).Differences.Where(d => d.Action == DifferenceAction.Manual))
                 {
-                    var still = now.Differences.Where(d => d.Property == manual.Property && JToken.DeepEquals(d.Desired, manual.Desired)).ToList();
-                    Assert.True(still.Any(d => d.Action == DifferenceAction.Manual && JToken.DeepEquals(d.Actual, manual.Actual)),
+                    var still = now.Differences.Where(d => d.Property == manual.Property && Equals(d.Desired, manual.Desired)).ToList();
+                    Assert.True(still.Any(d => d.Action == DifferenceAction.Manual && Equals(d.Actual, manual.Actual)),
                         $"{declared.Id}: the manual difference {manual.Property} ({ValueText.Format(manual.Actual)}) was touched by apply: now {(still.Count == 0 ? "gone" : string.Join(", ", still.Select(d => ValueText.Format(d.Actual))))}");
                 }
             }
@@ -301,7 +301,7 @@ public sealed class LawTests(ITestOutputHelper output)
         run.Resources.Single(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase)).Status;
 
     private static List<string> Texts(IEnumerable<Difference> differences) =>
-        differences.Select(d => $"{d.Property}: {d.Actual?.ToString(Formatting.None) ?? "null"} → {d.Desired?.ToString(Formatting.None) ?? "null"}{(d.IsManual ? " (manual: " + d.ManualReason + ")" : "")}").ToList();
+        differences.Select(d => $"{d.Property}: {d.Actual?.ToJson().ToString(Formatting.None) ?? "null"} → {d.Desired?.ToJson().ToString(Formatting.None) ?? "null"}{(d.IsManual ? " (manual: " + d.ManualReason + ")" : "")}").ToList();
 
     private static string Describe(ResourceResult result) =>
         result.Error ?? string.Join("; ", Texts(result.Differences));

@@ -52,12 +52,7 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
         ["event"] = "before",
         ["resource"] = declaration.Id,
         ["type"] = declaration.Type,
-        ["changes"] = new JArray(changes.Select(c => new JObject
-        {
-            ["property"] = c.Property,
-            ["previous"] = c.Actual?.DeepClone(),
-            ["intended"] = c.Desired?.DeepClone(),
-        })),
+        ["changes"] = new JArray(changes.Select(DifferenceJson.Core)),
         ["restartServices"] = new JArray(declaration.RestartServices.Concat(declaration.Resource.RestartsWhenChanged).Cast<object>().ToArray()),
         ["undo"] = undo.KeptWithout(_secrets.Redact).ToJson(),
     });

@@ -5,7 +5,7 @@ namespace BackupReconciler.Engine.Journal;
 
 /// <summary>
 /// What an applying run records so that nothing it does is lost or unexplained: each change's
-/// previous and intended values before it is made, its outcome after.
+/// actual and desired values (the report's words) before it is made, its outcome after.
 /// </summary>
 public interface IRunJournal
 {

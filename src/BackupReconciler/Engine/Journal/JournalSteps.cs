@@ -12,6 +12,13 @@ namespace BackupReconciler.Engine.Journal;
 /// </summary>
 public static class JournalSteps
 {
+    /// <summary>The changes a "before" line records, each with its property, actual and desired value as written (null when absent).</summary>
+    public static IReadOnlyList<JournalChange> ChangesOf(JObject before) =>
+        (before["changes"] as JArray ?? []).OfType<JObject>()
+            .Where(c => c["property"] is JValue { Type: JTokenType.String })
+            .Select(JournalChange.Read)
+            .ToList();
+
     public static List<(JObject Before, string? Outcome)> Read(string journalPath)
     {
         var steps = new List<(JObject Before, string? Outcome)>();
@@ -46,4 +53,18 @@ public static class JournalSteps
 
         return steps;
     }
+}
+
+/// <summary>
+/// One change of a "before" line, in the words of the report and the saved plan (<c>property</c>, <c>actual</c>,
+/// <c>desired</c>). Journals written before that said <c>previous</c> and <c>intended</c>; state directories keep
+/// them for months, so undo and history read both.
+/// </summary>
+public sealed record JournalChange(string Property, JToken? Actual, JToken? Desired)
+{
+    public static JournalChange Read(JObject change) =>
+        new((string)change["property"]!, Value(change, "actual", "previous"), Value(change, "desired", "intended"));
+
+    private static JToken? Value(JObject change, string name, string formerName) =>
+        (change.TryGetValue(name, StringComparison.Ordinal, out var value) ? value : change[formerName]) is { Type: not JTokenType.Null } written ? written : null;
 }

@@ -29,9 +29,9 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
     private ResourceDeclaration Declaration(JObject before, string runId, bool force)
     {
         var id = (string)before["resource"]!;
-        var intended = (before["changes"] as JArray ?? [])
-            .GroupBy(c => (string)c["property"]!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First()["intended"] is { Type: not JTokenType.Null } value ? value : null, StringComparer.OrdinalIgnoreCase);
+        var intended = JournalSteps.ChangesOf(before)
+            .GroupBy(c => c.Property, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Desired, StringComparer.OrdinalIgnoreCase);
         var restarts = (before["restartServices"] as JArray ?? []).Select(s => (string)s!).ToList();
         var undo = UndoStep.FromJson(before["undo"]);
         IResource resource = undo.IsPossible && Parse(undo, id) is { } inverse
@@ -72,7 +72,7 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
             foreach (var difference in observation.Differences.Where(d => intended.TryGetValue(d.Property, out var set) && IsMasked(set) && d.Actual is not null))
             {
                 // The run set a secret here: what the host holds now is that secret.
-                secrets.Add(Leaves(difference.Actual!).Except(["string", "expandString", "multiString", "dword", "qword", "binary"]));
+                secrets.Add(difference.Actual!.SecretParts);
             }
 
             if (!force)
@@ -91,18 +91,11 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
         }
 
         /// <summary>A secret the run set was journaled as "***": what it was cannot be compared, so it does not count as moved.</summary>
-        private static bool IsMasked(JToken? set) => set is not null && Leaves(set).Contains(SecretRedactor.Mask);
+        private static bool IsMasked(JToken? set) => set is not null && DifferenceValue.LeavesOf(set).Contains(SecretRedactor.Mask);
 
-        private static IEnumerable<string> Leaves(JToken value) =>
-            (value is JContainer container ? container.DescendantsAndSelf() : [value]).OfType<JValue>()
-                .Where(v => v.Type is JTokenType.String or JTokenType.Integer)
-                .Select(v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
-
-        /// <summary>Registry values show as bare data or as <c>{ kind, data }</c> depending on what they were compared with.</summary>
-        private static bool SameValue(JToken? now, JToken? set) =>
-            JToken.DeepEquals(now, set)
-            || (now is JObject { } whole && whole["kind"] is not null && set is not JObject && JToken.DeepEquals(whole["data"], set))
-            || (set is JObject { } wanted && wanted["kind"] is not null && now is not JObject && JToken.DeepEquals(wanted["data"], now));
+        /// <summary>The value the host holds now, and what the run set as the journal wrote it, read back as the same kind.</summary>
+        private static bool SameValue(DifferenceValue? now, JToken? set) =>
+            now is null || set is null ? now is null && set is null : now.IsSameValue(now.ReadBack(set));
 
         public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes) => inner.Apply(host, observation, changes);
 

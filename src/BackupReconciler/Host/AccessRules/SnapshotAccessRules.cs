@@ -12,27 +12,14 @@ namespace BackupReconciler.Host.AccessRules;
 /// <c>C:\System Volume Information</c>, cannot be captured; such a path is taken to be a folder, which
 /// is what those are. A path in the file tree but not in the section exists with no rules.
 /// </summary>
-public sealed class SnapshotAccessRules : IAccessRules, ISnapshotSection
+/// <remarks>Its fault targets are the file tree's (<c>file:&lt;path&gt;</c>): both answer for one path.</remarks>
+public sealed class SnapshotAccessRules(SnapshotFileSystem files, FaultInjector faults, string computerName) : SnapshotSection("fileAccess", faults, SnapshotFileSystem.Faults), IAccessRules
 {
     private readonly List<(string Path, List<FileAccessRule> Rules)> _paths = [];
-    private readonly SnapshotFileSystem _files;
-    private readonly FaultInjector _faults;
-    private readonly string _computerName;
 
-    public SnapshotAccessRules(SnapshotFileSystem files, FaultInjector faults, string computerName)
+    public override void Load(JToken section, string file)
     {
-        _files = files;
-        _faults = faults;
-        _computerName = computerName;
-    }
-
-    public string Name => "fileAccess";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"fileAccess\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             if (Find(property.Name) is not null)
@@ -50,32 +37,49 @@ public sealed class SnapshotAccessRules : IAccessRules, ISnapshotSection
         }
     }
 
-    public JToken Save() => new JObject(_paths.Select(p => new JProperty(p.Path, new JArray(p.Rules.Select(ToJson)))));
+    protected override JToken Write(bool sorted) => new JObject(InOrder(_paths, p => p.Path, sorted).Select(p => new JProperty(p.Path, new JArray(p.Rules.Select(ToJson)))));
+
+    /// <summary>Records the rules a capture read of a path, in place of any recorded before for it.</summary>
+    internal void RecordRules(string windowsPath, FileAccessList list)
+    {
+        var key = Key(windowsPath);
+        var index = _paths.FindIndex(p => Key(p.Path).Equals(key, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _paths.Add((windowsPath, [.. list.Rules]));
+        }
+        else
+        {
+            _paths[index] = (_paths[index].Path, [.. list.Rules]);
+        }
+
+        MarkRecorded();
+    }
 
     public FileAccessList? Read(string windowsPath)
     {
-        _faults.Check(FaultOperation.Read, "file:" + windowsPath);
+        CheckRead(windowsPath);
         if (Find(windowsPath) is { } listed)
         {
-            var isFolder = !_files.CanSeeFiles || (_files.IsFolder(windowsPath) ?? true);
+            var isFolder = !files.CanSeeFiles || (files.IsFolder(windowsPath) ?? true);
             return new FileAccessList(isFolder, [.. listed.Rules]);
         }
 
-        if (!_files.CanSeeFiles)
+        if (!files.CanSeeFiles)
         {
             throw new HostOperationException($"{windowsPath} is not in the snapshot's \"fileAccess\" section, and the snapshot has no \"fileSystemRoot\" in which to look for it.");
         }
 
-        return _files.IsFolder(windowsPath) is { } folder ? new FileAccessList(folder, []) : null;
+        return files.IsFolder(windowsPath) is { } folder ? new FileAccessList(folder, []) : null;
     }
 
     public void Add(string windowsPath, FileAccessRule rule)
     {
-        _faults.Check(FaultOperation.Set, "file:" + windowsPath);
+        CheckSet(windowsPath);
         var listed = Find(windowsPath);
         if (listed is null)
         {
-            if (!_files.CanSeeFiles || _files.IsFolder(windowsPath) is null)
+            if (!files.CanSeeFiles || files.IsFolder(windowsPath) is null)
             {
                 throw new HostOperationException($"{windowsPath}: The system cannot find the file specified.");
             }
@@ -85,16 +89,16 @@ public sealed class SnapshotAccessRules : IAccessRules, ISnapshotSection
         }
 
         var rules = listed.Value.Rules;
-        var same = rules.FindIndex(r => r.Type == rule.Type && r.Inherit == rule.Inherit && AccessIdentity.AreSame(r.Identity, rule.Identity, _computerName));
+        var same = rules.FindIndex(r => r.Type == rule.Type && r.Inherit == rule.Inherit && AccessIdentity.AreSame(r.Identity, rule.Identity, computerName));
         if (same < 0)
         {
             rules.Add(rule);
-            Changed = true;
+            MarkChanged();
         }
         else if (rules[same].Rights < rule.Rights)
         {
             rules[same] = rules[same] with { Rights = rule.Rights };
-            Changed = true;
+            MarkChanged();
         }
     }
 

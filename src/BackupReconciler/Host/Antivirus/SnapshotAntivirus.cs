@@ -1,4 +1,3 @@
-using BackupReconciler.Input;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -9,49 +8,52 @@ namespace BackupReconciler.Host.Antivirus;
 /// and <c>exclusionExtensions</c>. Adding behaves as Defender's Add: an entry already listed
 /// (ignoring case) is not listed twice, and nothing is ever removed.
 /// </summary>
-public sealed class SnapshotAntivirus : IAntivirus, ISnapshotSection
+public sealed class SnapshotAntivirus(FaultInjector faults) : SnapshotSection("antivirus", faults, Faults), IAntivirus
 {
-    private const string FaultTarget = "antivirus";
+    public static readonly FaultKind Faults = FaultKind.WholeList("antivirus", 10);
 
     private readonly List<string> _paths = [];
     private readonly List<string> _processes = [];
     private readonly List<string> _extensions = [];
-    private readonly FaultInjector _faults;
 
-    public SnapshotAntivirus(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "antivirus";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"antivirus\" section");
+        var reader = ReadObject(section, file);
         _paths.AddRange(reader.OptionalStringList("exclusionPaths") ?? []);
         _processes.AddRange(reader.OptionalStringList("exclusionProcesses") ?? []);
         _extensions.AddRange(reader.OptionalStringList("exclusionExtensions") ?? []);
         reader.RejectUnknownMembers();
     }
 
-    public JToken Save() => new JObject
+    /// <summary>The lists as Defender gives them, in either case.</summary>
+    protected override JToken Write(bool sorted) => new JObject
     {
-        ["exclusionPaths"] = new JArray(_paths.Cast<object>().ToArray()),
-        ["exclusionProcesses"] = new JArray(_processes.Cast<object>().ToArray()),
-        ["exclusionExtensions"] = new JArray(_extensions.Cast<object>().ToArray()),
+        ["exclusionPaths"] = Strings(_paths),
+        ["exclusionProcesses"] = Strings(_processes),
+        ["exclusionExtensions"] = Strings(_extensions),
     };
+
+    /// <summary>Records the lists a capture read, in place of any recorded before.</summary>
+    internal void RecordExclusions(AntivirusExclusions exclusions)
+    {
+        _paths.Clear();
+        _paths.AddRange(exclusions.Paths);
+        _processes.Clear();
+        _processes.AddRange(exclusions.Processes);
+        _extensions.Clear();
+        _extensions.AddRange(exclusions.Extensions);
+        MarkRecorded();
+    }
 
     public AntivirusExclusions Read()
     {
-        _faults.Check(FaultOperation.Read, FaultTarget);
+        CheckRead();
         return new AntivirusExclusions([.. _paths], [.. _processes], [.. _extensions]);
     }
 
     public void Add(AntivirusExclusions additions)
     {
-        _faults.Check(FaultOperation.Set, FaultTarget);
+        CheckSet();
         AddTo(_paths, additions.Paths);
         AddTo(_processes, additions.Processes);
         AddTo(_extensions, additions.Extensions);
@@ -64,7 +66,7 @@ public sealed class SnapshotAntivirus : IAntivirus, ISnapshotSection
             if (!list.Contains(entry, StringComparer.OrdinalIgnoreCase))
             {
                 list.Add(entry);
-                Changed = true;
+                MarkChanged();
             }
         }
     }

@@ -10,8 +10,11 @@ namespace BackupReconciler.Host.BackupActivity;
 /// (<c>{ kind, name, detail }</c> each) and the host's offset from UTC, which makes its local time.
 /// The reconciler only reads it. Without the section the host is idle and its clock is UTC.
 /// </summary>
-public sealed class SnapshotBackupActivity : IBackupActivity, ISnapshotSection
+/// <remarks>Never changed: restarts wait for backup work, they do not end it.</remarks>
+public sealed class SnapshotBackupActivity(FaultInjector faults, TimeProvider clock) : SnapshotSection("backupActivity", faults, Faults), IBackupActivity
 {
+    public static readonly FaultKind Faults = FaultKind.WholeList("backupActivity", 12);
+
     public static readonly EnumNames<BackupWorkKind> Kinds = new(
         ("sqlAgentJob", BackupWorkKind.SqlAgentJob),
         ("sqlBackupRequest", BackupWorkKind.SqlBackupRequest),
@@ -19,24 +22,11 @@ public sealed class SnapshotBackupActivity : IBackupActivity, ISnapshotSection
         ("marsJob", BackupWorkKind.MarsJob));
 
     private readonly List<BackupWork> _running = [];
-    private readonly FaultInjector _faults;
-    private readonly TimeProvider _clock;
     private TimeSpan _utcOffset;
 
-    public SnapshotBackupActivity(FaultInjector faults, TimeProvider clock)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-        _clock = clock;
-    }
-
-    public string Name => "backupActivity";
-
-    /// <summary>Never: restarts wait for backup work, they do not end it.</summary>
-    public bool Changed => false;
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"backupActivity\" section");
+        var reader = ReadObject(section, file);
         if (reader.Optional("utcOffset") is { } offset)
         {
             var text = reader.AsString(offset, "utcOffset");
@@ -80,13 +70,11 @@ public sealed class SnapshotBackupActivity : IBackupActivity, ISnapshotSection
         return true;
     }
 
-    public JToken Save() => ToJson(_running, _utcOffset);
-
-    /// <summary>The section's form, shared with captures so that both write the same thing.</summary>
-    public static JObject ToJson(IEnumerable<BackupWork> running, TimeSpan utcOffset) => new()
+    /// <summary>The work as it ran (in the order the host listed it).</summary>
+    protected override JToken Write(bool sorted) => new JObject
     {
-        ["utcOffset"] = (utcOffset < TimeSpan.Zero ? "-" : "+") + utcOffset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
-        ["running"] = new JArray(running.Select(w => new JObject
+        ["utcOffset"] = (_utcOffset < TimeSpan.Zero ? "-" : "+") + _utcOffset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+        ["running"] = new JArray(_running.Select(w => new JObject
         {
             ["kind"] = Kinds.NameOf(w.Kind),
             ["name"] = w.Name,
@@ -94,11 +82,20 @@ public sealed class SnapshotBackupActivity : IBackupActivity, ISnapshotSection
         })),
     };
 
+    /// <summary>Records the work a capture found running and the host's offset from UTC then.</summary>
+    internal void RecordActivity(IReadOnlyList<BackupWork> running, TimeSpan utcOffset)
+    {
+        _running.Clear();
+        _running.AddRange(running);
+        _utcOffset = utcOffset;
+        MarkRecorded();
+    }
+
     public IReadOnlyList<BackupWork> ReadRunning()
     {
-        _faults.Check(FaultOperation.Read, "backupActivity");
+        CheckRead();
         return _running.ToList();
     }
 
-    public DateTimeOffset LocalNow() => _clock.GetUtcNow().ToOffset(_utcOffset);
+    public DateTimeOffset LocalNow() => clock.GetUtcNow().ToOffset(_utcOffset);
 }

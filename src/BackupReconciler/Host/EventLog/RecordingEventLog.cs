@@ -1,12 +1,10 @@
-using BackupReconciler.Snapshot.Capture;
-
 namespace BackupReconciler.Host.EventLog;
 
 /// <summary>
 /// Queries events and records each once. The snapshot's "now" is the capture's moment
 /// (<c>capturedAt</c>), so auditing it later looks at the same window the capture read.
 /// </summary>
-internal sealed class RecordingEventLog(IEventLog inner, CapturedHost captured) : IEventLog
+internal sealed class RecordingEventLog(IEventLog inner, SnapshotEventLog captured) : IEventLog
 {
     public DateTimeOffset Now => inner.Now;
 
@@ -15,10 +13,7 @@ internal sealed class RecordingEventLog(IEventLog inner, CapturedHost captured) 
         var events = inner.Query(log, source, ids, since);
         foreach (var record in events)
         {
-            if (!captured.Events.Contains(record))
-            {
-                captured.Events.Add(record);
-            }
+            captured.RecordEvent(record);
         }
 
         return events;

@@ -9,36 +9,18 @@ namespace BackupReconciler.Host.EventLog;
 /// Log and source names ignore case. "Now" is the snapshot's <c>capturedAt</c> when it has one,
 /// otherwise the run's clock.
 /// </summary>
-public sealed class SnapshotEventLog : IEventLog, ISnapshotSection
+/// <remarks>Never changed: the reconciler only reads event logs.</remarks>
+public sealed class SnapshotEventLog(FaultInjector faults, DateTimeOffset? capturedAt, TimeProvider clock) : SnapshotSection("events", faults, Faults), IEventLog
 {
+    public static readonly FaultKind Faults = FaultKind.Named("eventLog", "log", 9);
+
     private readonly List<EventRecord> _events = [];
-    private readonly FaultInjector _faults;
-    private readonly DateTimeOffset? _capturedAt;
-    private readonly TimeProvider _clock;
 
-    public SnapshotEventLog(FaultInjector faults, DateTimeOffset? capturedAt, TimeProvider clock)
+    public DateTimeOffset Now => capturedAt ?? clock.GetUtcNow();
+
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-        _capturedAt = capturedAt;
-        _clock = clock;
-    }
-
-    public string Name => "events";
-
-    /// <summary>Never: the reconciler only reads event logs.</summary>
-    public bool Changed => false;
-
-    public DateTimeOffset Now => _capturedAt ?? _clock.GetUtcNow();
-
-    public void Load(JToken section, string file)
-    {
-        if (section is not JArray array)
-        {
-            throw new InputException(JsonObjectReader.Locate(section, file),
-                $"\"events\" must be an array of {{ \"log\", \"source\", \"id\", \"time\", \"message\" }}; found {JsonObjectReader.Describe(section)}.");
-        }
-
-        foreach (var item in array)
+        foreach (var item in ReadArray(section, file, "{ \"log\", \"source\", \"id\", \"time\", \"message\" }"))
         {
             var reader = JsonObjectReader.ForObject(item, file, "an event");
             var log = reader.OptionalString("log") ?? "Application";
@@ -59,8 +41,8 @@ public sealed class SnapshotEventLog : IEventLog, ISnapshotSection
         var other => throw reader.Error(other, $"\"message\" of {reader.Subject} must be a string; found {JsonObjectReader.Describe(other)}."),
     };
 
-    public JToken Save() =>
-        new JArray(_events.Select(e => new JObject
+    protected override JToken Write(bool sorted) =>
+        new JArray((sorted ? _events.OrderBy(e => e.Time).ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Id) : _events.AsEnumerable()).Select(e => new JObject
         {
             ["log"] = e.Log,
             ["source"] = e.Source,
@@ -69,9 +51,20 @@ public sealed class SnapshotEventLog : IEventLog, ISnapshotSection
             ["message"] = e.Message,
         }));
 
+    /// <summary>Records an event a capture read, once.</summary>
+    internal void RecordEvent(EventRecord record)
+    {
+        if (!_events.Contains(record))
+        {
+            _events.Add(record);
+        }
+
+        MarkRecorded();
+    }
+
     public IReadOnlyList<EventRecord> Query(string log, string source, IReadOnlyCollection<int> ids, DateTimeOffset since)
     {
-        _faults.Check(FaultOperation.Read, "eventLog:" + log);
+        CheckRead(log);
         return _events
             .Where(e => e.Log.Equals(log, StringComparison.OrdinalIgnoreCase)
                 && e.Source.Equals(source, StringComparison.OrdinalIgnoreCase)

@@ -3,14 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.Features;
 
 /// <summary>Reads features and records each that this Windows edition has.</summary>
-internal sealed class RecordingFeatures(IFeatures inner, CapturedHost captured) : IFeatures
+internal sealed class RecordingFeatures(IFeatures inner, SnapshotFeatures captured) : IFeatures
 {
     public bool? IsInstalled(string name)
     {
         var installed = inner.IsInstalled(name);
         if (installed is { } value)
         {
-            captured.Features[name] = value;
+            captured.RecordFeature(name, value);
         }
 
         return installed;

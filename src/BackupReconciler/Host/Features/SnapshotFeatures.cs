@@ -8,23 +8,15 @@ namespace BackupReconciler.Host.Features;
 /// The snapshot's <c>features</c> section: the features this Windows edition offers (names ignore case),
 /// each <c>{ installed }</c>. A name that is not listed is not a feature of the edition.
 /// </summary>
-public sealed class SnapshotFeatures : IFeatures, ISnapshotSection
+public sealed class SnapshotFeatures(FaultInjector faults) : SnapshotSection("features", faults, Faults), IFeatures
 {
+    public static readonly FaultKind Faults = FaultKind.Named("feature", "name", 7);
+
     private readonly Dictionary<string, bool> _installed = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotFeatures(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "features";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"features\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             var feature = JsonObjectReader.ForObject(property.Value, file, $"feature \"{property.Name}\"");
@@ -37,12 +29,18 @@ public sealed class SnapshotFeatures : IFeatures, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_installed.Select(f => new JProperty(f.Key, new JObject { ["installed"] = f.Value })));
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_installed, f => f.Key, sorted).Select(f => new JProperty(f.Key, new JObject { ["installed"] = f.Value })));
+
+    internal void RecordFeature(string name, bool installed)
+    {
+        _installed[name] = installed;
+        MarkRecorded();
+    }
 
     public bool? IsInstalled(string name)
     {
-        _faults.Check(FaultOperation.Read, "feature:" + name);
+        CheckRead(name);
         return _installed.TryGetValue(name, out var installed) ? installed : null;
     }
 
@@ -52,10 +50,10 @@ public sealed class SnapshotFeatures : IFeatures, ISnapshotSection
 
     private void SetInstalled(string name, bool installed)
     {
-        _faults.Check(FaultOperation.Set, "feature:" + name);
+        CheckSet(name);
         var existing = _installed.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? throw new HostOperationException($"ArgumentNotValid: The role, role service, or feature name is not valid: '{name}'. The name was not found.");
         _installed[existing] = installed;
-        Changed = true;
+        MarkChanged();
     }
 }

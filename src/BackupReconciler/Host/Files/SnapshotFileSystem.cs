@@ -28,6 +28,9 @@ public sealed class SnapshotFileSystem : IFileSystem
         MatchCasing = MatchCasing.CaseInsensitive,
     };
 
+    /// <summary><c>file:&lt;path&gt;</c>, checked by the file tree and by the access rules of its paths.</summary>
+    public static readonly FaultKind Faults = FaultKind.Named("file", "path", 5);
+
     private readonly string? _root;
     private readonly FaultInjector _faults;
     private readonly TimeProvider _clock;
@@ -73,13 +76,13 @@ public sealed class SnapshotFileSystem : IFileSystem
 
     public bool FileExists(string windowsPath)
     {
-        _faults.Check(FaultOperation.Read, "file:" + windowsPath);
+        _faults.Check(FaultOperation.Read, Faults.Target(windowsPath));
         return Resolve(windowsPath) is { } found && File.Exists(found);
     }
 
     public byte[]? ReadFile(string windowsPath, long maxBytes)
     {
-        _faults.Check(FaultOperation.Read, "file:" + windowsPath);
+        _faults.Check(FaultOperation.Read, Faults.Target(windowsPath));
         if (Resolve(windowsPath) is not { } found)
         {
             return null;
@@ -117,7 +120,7 @@ public sealed class SnapshotFileSystem : IFileSystem
             AtomicFile.Write(target, stream =>
             {
                 write(stream);
-                _faults.Check(FaultOperation.Set, "file:" + windowsPath);
+                _faults.Check(FaultOperation.Set, Faults.Target(windowsPath));
             });
             return true;
         });
@@ -125,7 +128,7 @@ public sealed class SnapshotFileSystem : IFileSystem
 
     public IReadOnlyList<FileEntry>? ListFiles(string folderWindowsPath, string pattern)
     {
-        _faults.Check(FaultOperation.Read, "file:" + folderWindowsPath);
+        _faults.Check(FaultOperation.Read, Faults.Target(folderWindowsPath));
         if (pattern.Length == 0 || pattern.AsSpan().IndexOfAny('\\', '/') >= 0)
         {
             throw new HostOperationException($"\"{pattern}\" is not a file name pattern; give a name with * and ? only, such as *.tmp.");
@@ -165,7 +168,7 @@ public sealed class SnapshotFileSystem : IFileSystem
     /// </summary>
     public FileDeletion DeleteFile(string windowsPath)
     {
-        _faults.Check(FaultOperation.Set, "file:" + windowsPath);
+        _faults.Check(FaultOperation.Set, Faults.Target(windowsPath));
         if (Resolve(windowsPath) is not { } found)
         {
             return FileDeletion.NotFound;

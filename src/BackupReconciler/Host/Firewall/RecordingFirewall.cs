@@ -3,14 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.Firewall;
 
 /// <summary>Reads rules by name and records every rule of each name read.</summary>
-internal sealed class RecordingFirewall(IFirewall inner, CapturedHost captured) : IFirewall
+internal sealed class RecordingFirewall(IFirewall inner, SnapshotFirewall captured) : IFirewall
 {
     public IReadOnlyList<FirewallRule> FindByName(string name)
     {
         var rules = inner.FindByName(name);
         if (rules.Count > 0)
         {
-            captured.FirewallRules[name] = rules;
+            captured.RecordRules(name, rules);
         }
 
         return rules;

@@ -10,24 +10,16 @@ namespace BackupReconciler.Host.Firewall;
 /// may share a name, a rule is changed in place. Write-back keeps the order of the rules and every
 /// rule that was not changed exactly as it was written; a changed rule keeps its unchanged members.
 /// </summary>
-public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
+public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("firewallRules", faults, Faults), IFirewall
 {
+    public static readonly FaultKind Faults = FaultKind.Named("firewall", "name", 2);
+
     private readonly List<StoredRule> _rules = [];
 
     // Built once when the file is read and kept current by every change: a lookup never scans the rules.
     private readonly Dictionary<string, List<StoredRule>> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotFirewall(FaultInjector faults)
-    {
-        _faults = faults;
-    }
-
-    public string Name => "firewallRules";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
+    public override void Load(JToken section, string file)
     {
         if (section is not JArray array)
         {
@@ -51,24 +43,42 @@ public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
         }
     }
 
-    public JToken Save() => new JArray(_rules.Select(r => r.Json.DeepClone()));
+    /// <summary>The rules in their order; sorted by name (rules of one name in the order read) for a capture.</summary>
+    protected override JToken Write(bool sorted) => new JArray(InOrder(_rules, r => r.Rule.Name, sorted).Select(r => r.Json.DeepClone()));
+
+    /// <summary>Records the rules of a name a capture read, in place of any recorded before for that name.</summary>
+    internal void RecordRules(string name, IReadOnlyList<FirewallRule> rules)
+    {
+        if (_byName.Remove(name, out var recorded))
+        {
+            var removed = recorded.ToHashSet();
+            _rules.RemoveAll(removed.Contains);
+        }
+
+        foreach (var rule in rules)
+        {
+            Add(new StoredRule(rule.ToJson(), rule));
+        }
+
+        MarkRecorded();
+    }
 
     public IReadOnlyList<FirewallRule> FindByName(string name)
     {
-        _faults.Check(FaultOperation.Read, "firewall:" + name);
+        CheckRead(name);
         return _byName.TryGetValue(name, out var rules) ? rules.Select(r => r.Rule).ToList() : [];
     }
 
     public void Create(FirewallRule rule)
     {
-        _faults.Check(FaultOperation.Set, "firewall:" + rule.Name);
+        CheckSet(rule.Name);
         Add(new StoredRule(rule.ToJson(), rule));
-        Changed = true;
+        MarkChanged();
     }
 
     public void Update(string name, FirewallRuleSettings changes)
     {
-        _faults.Check(FaultOperation.Set, "firewall:" + name);
+        CheckSet(name);
         var matches = _byName.GetValueOrDefault(name) ?? [];
         if (matches.Count != 1)
         {
@@ -89,12 +99,12 @@ public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
             stored.Json[member] = stored.Rule.ValueOf(member);
         }
 
-        Changed = true;
+        MarkChanged();
     }
 
     public void Remove(string name)
     {
-        _faults.Check(FaultOperation.Set, "firewall:" + name);
+        CheckSet(name);
         if (!_byName.Remove(name, out var matches))
         {
             return;
@@ -102,7 +112,7 @@ public sealed class SnapshotFirewall : IFirewall, ISnapshotSection
 
         var removed = matches.ToHashSet();
         _rules.RemoveAll(removed.Contains);
-        Changed = true;
+        MarkChanged();
     }
 
     private void Add(StoredRule rule)

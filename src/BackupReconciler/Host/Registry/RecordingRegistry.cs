@@ -3,14 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.Registry;
 
 /// <summary>Reads keys and records each existing one where a snapshot keeps it (32-bit view keys under WOW6432Node).</summary>
-internal sealed class RecordingRegistry(IRegistry inner, CapturedHost captured) : IRegistry
+internal sealed class RecordingRegistry(IRegistry inner, SnapshotRegistry captured) : IRegistry
 {
     public IReadOnlyDictionary<string, RegistryValue>? ReadKey(RegistryKeyPath key, RegistryView view)
     {
         var values = inner.ReadKey(key, view);
         if (values is not null)
         {
-            captured.Registry[key.InView(view).FullName] = values;
+            captured.RecordKey(key.InView(view), values);
         }
 
         return values;

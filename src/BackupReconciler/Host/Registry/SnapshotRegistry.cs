@@ -8,23 +8,18 @@ namespace BackupReconciler.Host.Registry;
 /// The snapshot's <c>registry</c> section: keys (HKLM paths, 32-bit view keys at their WOW6432Node
 /// location, as on disk) mapping value names to <c>{ kind, data }</c>. Names ignore case.
 /// </summary>
-public sealed class SnapshotRegistry : IRegistry, ISnapshotSection
+public sealed class SnapshotRegistry(FaultInjector faults) : SnapshotSection("registry", faults, Faults), IRegistry
 {
+    /// <summary><c>registry:&lt;key&gt;</c>, the key written any way <see cref="RegistryKeyPath"/> reads (HKLM\X, HKEY_LOCAL_MACHINE\X\).</summary>
+    public static readonly FaultKind Faults = FaultKind.Named("registry", "key", 0,
+        name => RegistryKeyPath.TryParse(name, out var key) ? key.FullName : null,
+        "whose key is not under HKLM, so the fault would never happen");
+
     private readonly Dictionary<RegistryKeyPath, Dictionary<string, RegistryValue>> _keys = [];
-    private readonly FaultInjector _faults;
 
-    public SnapshotRegistry(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "registry";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"registry\" section");
+        var reader = ReadObject(section, file);
         foreach (var keyProperty in reader.Json.Properties())
         {
             if (!RegistryKeyPath.TryParse(keyProperty.Name, out var key))
@@ -54,13 +49,20 @@ public sealed class SnapshotRegistry : IRegistry, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_keys.Select(key => new JProperty(key.Key.FullName,
-            new JObject(key.Value.Select(value => new JProperty(value.Key, value.Value.ToJson()))))));
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_keys, key => key.Key.FullName, sorted).Select(key => new JProperty(key.Key.FullName,
+            new JObject(InOrder(key.Value, value => value.Key, sorted).Select(value => new JProperty(value.Key, value.Value.ToJson()))))));
+
+    /// <summary>Records a key a capture read, where a snapshot keeps it (<paramref name="key"/> in its view).</summary>
+    internal void RecordKey(RegistryKeyPath key, IReadOnlyDictionary<string, RegistryValue> values)
+    {
+        _keys[key] = new Dictionary<string, RegistryValue>(values, StringComparer.OrdinalIgnoreCase);
+        MarkRecorded();
+    }
 
     public IReadOnlyDictionary<string, RegistryValue>? ReadKey(RegistryKeyPath key, RegistryView view)
     {
-        _faults.Check(FaultOperation.Read, "registry:" + key.FullName);
+        CheckRead(key.FullName);
         return _keys.TryGetValue(key.InView(view), out var values)
             ? new Dictionary<string, RegistryValue>(values, StringComparer.OrdinalIgnoreCase)
             : null;
@@ -68,7 +70,7 @@ public sealed class SnapshotRegistry : IRegistry, ISnapshotSection
 
     public void SetValue(RegistryKeyPath key, RegistryView view, string name, RegistryValue value)
     {
-        _faults.Check(FaultOperation.Set, "registry:" + key.FullName);
+        CheckSet(key.FullName);
         var target = key.InView(view);
         if (!_keys.TryGetValue(target, out var values))
         {
@@ -79,15 +81,15 @@ public sealed class SnapshotRegistry : IRegistry, ISnapshotSection
         // Keep the existing spelling of the name, as Windows does when a value is overwritten.
         var existing = values.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
         values[existing] = value;
-        Changed = true;
+        MarkChanged();
     }
 
     public void DeleteValue(RegistryKeyPath key, RegistryView view, string name)
     {
-        _faults.Check(FaultOperation.Set, "registry:" + key.FullName);
+        CheckSet(key.FullName);
         if (_keys.TryGetValue(key.InView(view), out var values) && values.Remove(name))
         {
-            Changed = true;
+            MarkChanged();
         }
     }
 }

@@ -3,14 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.ScheduledTasks;
 
 /// <summary>Reads tasks and records each registered one under its full path.</summary>
-internal sealed class RecordingScheduledTasks(IScheduledTasks inner, CapturedHost captured) : IScheduledTasks
+internal sealed class RecordingScheduledTasks(IScheduledTasks inner, SnapshotScheduledTasks captured) : IScheduledTasks
 {
     public ScheduledTaskInfo? Find(string fullPath)
     {
         var task = inner.Find(fullPath);
         if (task is not null)
         {
-            captured.ScheduledTasks[task.FullPath] = task;
+            captured.RecordTask(task);
         }
 
         return task;

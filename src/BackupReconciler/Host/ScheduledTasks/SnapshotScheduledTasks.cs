@@ -11,8 +11,10 @@ namespace BackupReconciler.Host.ScheduledTasks;
 /// (as <c>schedule install</c> registers it) its <c>description</c>, <c>action</c>, <c>trigger</c> and
 /// <c>settings</c> (docs/snapshot-format.md). Durations are Task Scheduler's own ISO 8601 text (PT30M).
 /// </summary>
-public sealed class SnapshotScheduledTasks : IScheduledTasks, IScheduledTaskRegistration, ISnapshotSection
+public sealed class SnapshotScheduledTasks(FaultInjector faults) : SnapshotSection("scheduledTasks", faults, Faults), IScheduledTasks, IScheduledTaskRegistration
 {
+    public static readonly FaultKind Faults = FaultKind.Named("task", "path", 6);
+
     /// <summary>What a task without these members has: Task Scheduler's defaults for a new task.</summary>
     private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromHours(72);
 
@@ -20,20 +22,10 @@ public sealed class SnapshotScheduledTasks : IScheduledTasks, IScheduledTaskRegi
         ("IgnoreNew", TaskOverlap.IgnoreNew), ("Parallel", TaskOverlap.Parallel), ("Queue", TaskOverlap.Queue), ("StopExisting", TaskOverlap.StopExisting));
 
     private readonly Dictionary<string, ScheduledTaskDefinition> _tasks = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotScheduledTasks(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "scheduledTasks";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"scheduledTasks\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             if (!ScheduledTaskPath.IsTask(property.Name))
@@ -68,50 +60,57 @@ public sealed class SnapshotScheduledTasks : IScheduledTasks, IScheduledTaskRegi
         }
     }
 
-    public JToken Save() => new JObject(_tasks.Values.Select(t => new JProperty(t.FullPath, Write(t))));
+    protected override JToken Write(bool sorted) => new JObject(InOrder(_tasks.Values, t => t.FullPath, sorted).Select(t => new JProperty(t.FullPath, Write(t))));
+
+    /// <summary>Records a task a capture found: what <see cref="IScheduledTasks"/> reads of it, with Task Scheduler's defaults for the rest.</summary>
+    internal void RecordTask(ScheduledTaskInfo task)
+    {
+        _tasks[task.FullPath] = new ScheduledTaskDefinition(task.FullPath, "", "", "", TimeSpan.Zero, TimeSpan.Zero, DefaultTimeLimit, task.RunAs, TaskOverlap.IgnoreNew, false, task.Enabled);
+        MarkRecorded();
+    }
 
     public ScheduledTaskInfo? Find(string fullPath)
     {
-        _faults.Check(FaultOperation.Read, "task:" + fullPath);
+        CheckRead(fullPath);
         return _tasks.GetValueOrDefault(fullPath) is { } task ? new ScheduledTaskInfo(task.FullPath, task.Enabled, task.RunAs) : null;
     }
 
     public void SetEnabled(string fullPath, bool enabled)
     {
-        _faults.Check(FaultOperation.Set, "task:" + fullPath);
+        CheckSet(fullPath);
         if (!_tasks.TryGetValue(fullPath, out var task))
         {
             throw new HostOperationException("The system cannot find the file specified. (0x80070002)");
         }
 
         _tasks[task.FullPath] = task with { Enabled = enabled };
-        Changed = true;
+        MarkChanged();
     }
 
     public ScheduledTaskDefinition? ReadDefinition(string fullPath)
     {
-        _faults.Check(FaultOperation.Read, "task:" + fullPath);
+        CheckRead(fullPath);
         return _tasks.GetValueOrDefault(fullPath);
     }
 
     public void Register(ScheduledTaskDefinition definition)
     {
-        _faults.Check(FaultOperation.Set, "task:" + definition.FullPath);
+        CheckSet(definition.FullPath);
         // Task Scheduler keeps the path as first registered; so does the section.
         var path = _tasks.TryGetValue(definition.FullPath, out var existing) ? existing.FullPath : definition.FullPath;
         _tasks[path] = definition with { FullPath = path };
-        Changed = true;
+        MarkChanged();
     }
 
     public bool Delete(string fullPath)
     {
-        _faults.Check(FaultOperation.Set, "task:" + fullPath);
+        CheckSet(fullPath);
         if (!_tasks.Remove(fullPath))
         {
             return false;
         }
 
-        Changed = true;
+        MarkChanged();
         return true;
     }
 

@@ -6,12 +6,12 @@ namespace BackupReconciler.Host.Services;
 /// Reads services and records each installed one, with the services that depend on it: a snapshot works
 /// out dependents from their <c>dependsOn</c>, and restarts in a rehearsal need them.
 /// </summary>
-internal sealed class RecordingServices(IServiceControl inner, CapturedHost captured) : IServiceControl
+internal sealed class RecordingServices(IServiceControl inner, SnapshotServices captured) : IServiceControl
 {
     public ServiceInfo? Find(string name)
     {
         var service = inner.Find(name);
-        if (service is not null && captured.Services.TryAdd(service.Name, service))
+        if (service is not null && captured.RecordService(service))
         {
             foreach (var dependent in inner.DependentsOf(service.Name))
             {

@@ -10,23 +10,15 @@ namespace BackupReconciler.Host.Services;
 /// service starts its stopped dependencies first and fails if one is disabled; stopping fails
 /// while running services depend on it. Errors carry Windows' own text and code.
 /// </summary>
-public sealed class SnapshotServices : IServiceControl, ISnapshotSection
+public sealed class SnapshotServices(FaultInjector faults) : SnapshotSection("services", faults, Faults), IServiceControl
 {
+    public static readonly FaultKind Faults = FaultKind.Named("service", "name", 1);
+
     private readonly Dictionary<string, ServiceInfo> _services = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotServices(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "services";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"services\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             var service = JsonObjectReader.ForObject(property.Value, file, $"service \"{property.Name}\"");
@@ -44,8 +36,8 @@ public sealed class SnapshotServices : IServiceControl, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_services.Values.Select(s => new JProperty(s.Name, new JObject
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_services.Values, s => s.Name, sorted).Select(s => new JProperty(s.Name, new JObject
         {
             ["startType"] = ServiceNames.StartTypes.NameOf(s.StartType),
             ["state"] = ServiceNames.States.NameOf(s.State),
@@ -53,9 +45,17 @@ public sealed class SnapshotServices : IServiceControl, ISnapshotSection
             ["dependsOn"] = new JArray(s.DependsOn.Cast<object>().ToArray()),
         })));
 
+    /// <summary>Records a service a capture read; false when it was recorded already.</summary>
+    internal bool RecordService(ServiceInfo service)
+    {
+        var added = _services.TryAdd(service.Name, service);
+        MarkRecorded();
+        return added;
+    }
+
     public ServiceInfo? Find(string name)
     {
-        _faults.Check(FaultOperation.Read, "service:" + name);
+        CheckRead(name);
         return _services.GetValueOrDefault(name);
     }
 
@@ -128,7 +128,7 @@ public sealed class SnapshotServices : IServiceControl, ISnapshotSection
 
     private ServiceInfo Get(string name, FaultOperation operation)
     {
-        _faults.Check(operation, "service:" + name);
+        Check(operation, name);
         return _services.TryGetValue(name, out var service)
             ? service
             : throw new HostOperationException("The specified service does not exist as an installed service. (1060)");
@@ -137,6 +137,6 @@ public sealed class SnapshotServices : IServiceControl, ISnapshotSection
     private void Update(ServiceInfo service)
     {
         _services[service.Name] = service;
-        Changed = true;
+        MarkChanged();
     }
 }

@@ -3,17 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.ShadowStorage;
 
 /// <summary>Reads the associations of a volume and records each once.</summary>
-internal sealed class RecordingShadowStorage(IShadowStorage inner, CapturedHost captured) : IShadowStorage
+internal sealed class RecordingShadowStorage(IShadowStorage inner, SnapshotShadowStorage captured) : IShadowStorage
 {
     public IReadOnlyList<ShadowStorageAssociation> ReadFor(string forVolume)
     {
         var associations = inner.ReadFor(forVolume);
         foreach (var association in associations)
         {
-            if (!captured.ShadowStorage.Any(a => a.ForVolume == association.ForVolume && a.OnVolume == association.OnVolume))
-            {
-                captured.ShadowStorage.Add(association);
-            }
+            captured.RecordAssociation(association);
         }
 
         return associations;

@@ -10,31 +10,15 @@ namespace BackupReconciler.Host.ShadowStorage;
 /// <c>maxSizeBytes: null</c> meaning unbounded. Creating an association checks both volumes exist
 /// and fails with Win32_ShadowStorage.Create's own words, as Windows would.
 /// </summary>
-public sealed class SnapshotShadowStorage : IShadowStorage, ISnapshotSection
+public sealed class SnapshotShadowStorage(SnapshotVolumes volumes, FaultInjector faults) : SnapshotSection("shadowStorage", faults, Faults), IShadowStorage
 {
+    public static readonly FaultKind Faults = FaultKind.Named("shadowStorage", "volume", 3);
+
     private readonly List<ShadowStorageAssociation> _associations = [];
-    private readonly SnapshotVolumes _volumes;
-    private readonly FaultInjector _faults;
 
-    public SnapshotShadowStorage(SnapshotVolumes volumes, FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _volumes = volumes;
-        _faults = faults;
-    }
-
-    public string Name => "shadowStorage";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        if (section is not JArray array)
-        {
-            throw new InputException(JsonObjectReader.Locate(section, file),
-                $"\"shadowStorage\" must be an array of {{ \"forVolume\", \"onVolume\", \"maxSizeBytes\" }}; found {JsonObjectReader.Describe(section)}.");
-        }
-
-        foreach (var item in array)
+        foreach (var item in ReadArray(section, file, "{ \"forVolume\", \"onVolume\", \"maxSizeBytes\" }"))
         {
             var reader = JsonObjectReader.ForObject(item, file, "a shadow storage association");
             var forVolume = ReadVolume(reader, "forVolume");
@@ -58,17 +42,28 @@ public sealed class SnapshotShadowStorage : IShadowStorage, ISnapshotSection
             : throw reader.Error(reader.Json[member], $"\"{member}\" of {reader.Subject} is \"{text}\"; give {VolumeName.Expected}.");
     }
 
-    public JToken Save() =>
-        new JArray(_associations.Select(a => new JObject
+    protected override JToken Write(bool sorted) =>
+        new JArray((sorted ? _associations.OrderBy(a => a.ForVolume, StringComparer.Ordinal).ThenBy(a => a.OnVolume, StringComparer.Ordinal) : _associations.AsEnumerable()).Select(a => new JObject
         {
             ["forVolume"] = a.ForVolume,
             ["onVolume"] = a.OnVolume,
             ["maxSizeBytes"] = a.MaxSizeBytes,
         }));
 
+    /// <summary>Records an association a capture read, once.</summary>
+    internal void RecordAssociation(ShadowStorageAssociation association)
+    {
+        if (Find(association.ForVolume, association.OnVolume) is null)
+        {
+            _associations.Add(association);
+        }
+
+        MarkRecorded();
+    }
+
     public IReadOnlyList<ShadowStorageAssociation> ReadFor(string forVolume)
     {
-        _faults.Check(FaultOperation.Read, Target(forVolume));
+        CheckRead(Normalize(forVolume));
         var name = Normalize(forVolume);
         return _associations.Where(a => a.ForVolume == name).ToList();
     }
@@ -76,12 +71,12 @@ public sealed class SnapshotShadowStorage : IShadowStorage, ISnapshotSection
     public void Create(string forVolume, string onVolume, long? maxSizeBytes)
     {
         CheckSize(maxSizeBytes);
-        _faults.Check(FaultOperation.Set, Target(forVolume));
+        CheckSet(Normalize(forVolume));
         var forName = Normalize(forVolume);
         var onName = Normalize(onVolume);
         foreach (var volume in new[] { forName, onName })
         {
-            if (!_volumes.Exists(volume))
+            if (!volumes.Exists(volume))
             {
                 throw new HostOperationException($"Specified volume not found. (Win32_ShadowStorage.Create returned 3 for {volume})");
             }
@@ -93,23 +88,21 @@ public sealed class SnapshotShadowStorage : IShadowStorage, ISnapshotSection
         }
 
         _associations.Add(new ShadowStorageAssociation(forName, onName, maxSizeBytes));
-        Changed = true;
+        MarkChanged();
     }
 
     public void SetMaxSize(string forVolume, string onVolume, long? maxSizeBytes)
     {
         CheckSize(maxSizeBytes);
-        _faults.Check(FaultOperation.Set, Target(forVolume));
+        CheckSet(Normalize(forVolume));
         var existing = Find(Normalize(forVolume), Normalize(onVolume))
             ?? throw new HostOperationException("The specified shadow copy storage association was not found. (0x80042308)");
         _associations[_associations.IndexOf(existing)] = existing with { MaxSizeBytes = maxSizeBytes };
-        Changed = true;
+        MarkChanged();
     }
 
     private ShadowStorageAssociation? Find(string forVolume, string onVolume) =>
         _associations.FirstOrDefault(a => a.ForVolume == forVolume && a.OnVolume == onVolume);
-
-    private static string Target(string forVolume) => "shadowStorage:" + Normalize(forVolume);
 
     private static string Normalize(string volume) =>
         VolumeName.TryNormalize(volume, out var name) ? name : volume;

@@ -3,14 +3,14 @@ using BackupReconciler.Snapshot.Capture;
 namespace BackupReconciler.Host.Sql;
 
 /// <summary>Reads jobs and logins of installed instances and records them per instance.</summary>
-internal sealed class RecordingSqlServer(ISqlServer inner, CapturedHost captured) : ISqlServer
+internal sealed class RecordingSqlServer(ISqlServer inner, SnapshotSqlInstances captured) : ISqlServer
 {
     public IReadOnlyList<SqlAgentJob>? ReadAgentJobs(string instance)
     {
         var jobs = inner.ReadAgentJobs(instance);
         if (jobs is not null)
         {
-            captured.SqlJobs[instance] = jobs;
+            captured.RecordJobs(instance, jobs);
         }
 
         return jobs;
@@ -21,7 +21,7 @@ internal sealed class RecordingSqlServer(ISqlServer inner, CapturedHost captured
         var logins = inner.ReadLogins(instance);
         if (logins is not null)
         {
-            captured.SqlLogins[instance] = logins;
+            captured.RecordLogins(instance, logins);
         }
 
         return logins;

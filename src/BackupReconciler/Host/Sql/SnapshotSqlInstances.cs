@@ -9,19 +9,11 @@ namespace BackupReconciler.Host.Sql;
 /// and its <c>logins</c> (<c>{ "NT SERVICE\x": { "serverRoles": ["sysadmin"] } }</c>).
 /// Calls are counted so tests can prove that cost does not grow with the job count.
 /// </summary>
-public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
+public sealed class SnapshotSqlInstances(FaultInjector faults) : SnapshotSection("sqlInstances", faults, Faults), ISqlServer
 {
+    public static readonly FaultKind Faults = FaultKind.Named("sql", "instance", 4);
+
     private readonly Dictionary<string, Instance> _instances = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
-
-    public SnapshotSqlInstances(FaultInjector faults)
-    {
-        _faults = faults;
-    }
-
-    public string Name => "sqlInstances";
-
-    public bool Changed { get; private set; }
 
     /// <summary>How many times jobs were read (each read returns all jobs of an instance).</summary>
     public int JobReads { get; private set; }
@@ -32,9 +24,9 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
     /// <summary>How many job updates the batches held in total.</summary>
     public int JobUpdates { get; private set; }
 
-    public void Load(JToken section, string file)
+    public override void Load(JToken section, string file)
     {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"sqlInstances\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             if (_instances.ContainsKey(property.Name))
@@ -46,8 +38,8 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_instances.Values.Select(instance =>
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_instances.Values, i => i.Name, sorted).Select(instance =>
         {
             var json = new JObject();
             if (instance.HadJobs || instance.Jobs.Count > 0)
@@ -57,23 +49,46 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
 
             if (instance.HadLogins || instance.Logins.Count > 0)
             {
-                json["logins"] = new JObject(instance.Logins.Values.Select(login =>
-                    new JProperty(login.Name, new JObject { ["serverRoles"] = new JArray(login.ServerRoles.Cast<object>().ToArray()) })));
+                json["logins"] = new JObject(InOrder(instance.Logins.Values, l => l.Name, sorted).Select(login =>
+                    new JProperty(login.Name, new JObject { ["serverRoles"] = Strings(login.ServerRoles) })));
             }
 
             return new JProperty(instance.Name, json);
         }));
 
+    /// <summary>Records the jobs a capture read of an installed instance, in place of any recorded before.</summary>
+    internal void RecordJobs(string instance, IReadOnlyList<SqlAgentJob> jobs)
+    {
+        _instances[instance] = Held(instance) with { HadJobs = true, Jobs = [.. jobs] };
+        MarkRecorded();
+    }
+
+    /// <summary>Records the logins a capture read of an installed instance, in place of any recorded before.</summary>
+    internal void RecordLogins(string instance, IReadOnlyDictionary<string, SqlLogin> logins)
+    {
+        var byName = new Dictionary<string, SqlLogin>(StringComparer.OrdinalIgnoreCase);
+        foreach (var login in logins.Values)
+        {
+            byName[login.Name] = login;
+        }
+
+        _instances[instance] = Held(instance) with { HadLogins = true, Logins = byName };
+        MarkRecorded();
+    }
+
+    private Instance Held(string instance) =>
+        _instances.GetValueOrDefault(instance) ?? new Instance(instance, false, [], false, new(StringComparer.OrdinalIgnoreCase));
+
     public IReadOnlyList<SqlAgentJob>? ReadAgentJobs(string instance)
     {
-        _faults.Check(FaultOperation.Read, "sql:" + instance);
+        CheckRead(instance);
         JobReads++;
         return _instances.TryGetValue(instance, out var found) ? found.Jobs.ToList() : null;
     }
 
     public void UpdateAgentJobs(string instance, IReadOnlyList<SqlAgentJobUpdate> updates)
     {
-        _faults.Check(FaultOperation.Set, "sql:" + instance);
+        CheckSet(instance);
         if (!_instances.TryGetValue(instance, out var found))
         {
             throw new HostOperationException($"The SQL Server instance \"{instance}\" was not found or is not accessible.");
@@ -95,12 +110,15 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
             found.Jobs[index] = job with { Enabled = update.Enabled ?? job.Enabled, Owner = update.Owner ?? job.Owner };
         }
 
-        Changed |= updates.Count > 0;
+        if (updates.Count > 0)
+        {
+            MarkChanged();
+        }
     }
 
     public IReadOnlyDictionary<string, SqlLogin>? ReadLogins(string instance)
     {
-        _faults.Check(FaultOperation.Read, "sql:" + instance);
+        CheckRead(instance);
         return _instances.TryGetValue(instance, out var found)
             ? new Dictionary<string, SqlLogin>(found.Logins, StringComparer.OrdinalIgnoreCase)
             : null;
@@ -115,7 +133,7 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
         }
 
         found.Logins[login] = new SqlLogin(login, []);
-        Changed = true;
+        MarkChanged();
     }
 
     public void AddServerRoleMember(string instance, string role, string login)
@@ -129,13 +147,13 @@ public sealed class SnapshotSqlInstances : ISqlServer, ISnapshotSection
         if (!existing.ServerRoles.Contains(role, StringComparer.OrdinalIgnoreCase))
         {
             found.Logins[existing.Name] = existing with { ServerRoles = [.. existing.ServerRoles, role] };
-            Changed = true;
+            MarkChanged();
         }
     }
 
     private Instance Existing(string instance)
     {
-        _faults.Check(FaultOperation.Set, "sql:" + instance);
+        CheckSet(instance);
         return _instances.TryGetValue(instance, out var found)
             ? found
             : throw new HostOperationException($"The SQL Server instance \"{instance}\" was not found or is not accessible.");

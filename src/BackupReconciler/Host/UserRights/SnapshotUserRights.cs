@@ -8,23 +8,15 @@ namespace BackupReconciler.Host.UserRights;
 /// The snapshot's <c>userRights</c> section: right constants (case-insensitive) mapping to the accounts
 /// that hold them, as the local security policy lists them. A right that is not listed has no holders.
 /// </summary>
-public sealed class SnapshotUserRights : IUserRights, ISnapshotSection
+public sealed class SnapshotUserRights(FaultInjector faults) : SnapshotSection("userRights", faults, Faults), IUserRights
 {
+    public static readonly FaultKind Faults = FaultKind.Named("userRight", "right", 8);
+
     private readonly Dictionary<string, List<string>> _holders = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotUserRights(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "userRights";
-
-    public bool Changed { get; private set; }
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"userRights\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             if (property.Value is not JArray accounts)
@@ -40,18 +32,25 @@ public sealed class SnapshotUserRights : IUserRights, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_holders.Select(r => new JProperty(r.Key, new JArray(r.Value.Cast<object>().ToArray()))));
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_holders, r => r.Key, sorted).Select(r => new JProperty(r.Key, Strings(r.Value))));
+
+    /// <summary>Records the holders a capture read (none is an answer too), in place of any recorded before.</summary>
+    internal void RecordHolders(string right, IReadOnlyList<string> holders)
+    {
+        _holders[right] = [.. holders];
+        MarkRecorded();
+    }
 
     public IReadOnlyList<string> HoldersOf(string right)
     {
-        _faults.Check(FaultOperation.Read, "userRight:" + right);
+        CheckRead(right);
         return _holders.TryGetValue(right, out var holders) ? [.. holders] : [];
     }
 
     public void Grant(string right, string account)
     {
-        _faults.Check(FaultOperation.Set, "userRight:" + right);
+        CheckSet(right);
         var existing = _holders.Keys.FirstOrDefault(k => k.Equals(right, StringComparison.OrdinalIgnoreCase));
         if (existing is null)
         {
@@ -62,6 +61,6 @@ public sealed class SnapshotUserRights : IUserRights, ISnapshotSection
             _holders[existing].Add(account);
         }
 
-        Changed = true;
+        MarkChanged();
     }
 }

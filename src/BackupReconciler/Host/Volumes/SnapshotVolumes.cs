@@ -9,25 +9,15 @@ namespace BackupReconciler.Host.Volumes;
 /// Nothing the reconciler does changes a volume, so the section is only read. The list is one query
 /// on Windows (Win32_Volume), so its fault target is the whole list: <c>volumes</c>.
 /// </summary>
-public sealed class SnapshotVolumes : IVolumes, ISnapshotSection
+public sealed class SnapshotVolumes(FaultInjector faults) : SnapshotSection("volumes", faults, Faults), IVolumes
 {
-    private const string FaultTarget = "volumes";
+    public static readonly FaultKind Faults = FaultKind.WholeList("volumes", 11);
 
     private readonly Dictionary<string, VolumeInfo> _volumes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FaultInjector _faults;
 
-    public SnapshotVolumes(FaultInjector faults)
+    public override void Load(JToken section, string file)
     {
-        _faults = faults;
-    }
-
-    public string Name => "volumes";
-
-    public bool Changed => false;
-
-    public void Load(JToken section, string file)
-    {
-        var reader = JsonObjectReader.ForObject(section, file, "the \"volumes\" section");
+        var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Properties())
         {
             if (!VolumeName.TryNormalize(property.Name, out var name))
@@ -46,16 +36,22 @@ public sealed class SnapshotVolumes : IVolumes, ISnapshotSection
         }
     }
 
-    public JToken Save() =>
-        new JObject(_volumes.Values.Select(v => new JProperty(v.Name, new JObject
+    protected override JToken Write(bool sorted) =>
+        new JObject(InOrder(_volumes.Values, v => v.Name, sorted).Select(v => new JProperty(v.Name, new JObject
         {
             ["sizeBytes"] = v.SizeBytes,
             ["freeBytes"] = v.FreeBytes,
         })));
 
+    internal void RecordVolume(VolumeInfo volume)
+    {
+        _volumes[volume.Name] = volume;
+        MarkRecorded();
+    }
+
     public IReadOnlyList<VolumeInfo> ReadAll()
     {
-        _faults.Check(FaultOperation.Read, FaultTarget);
+        CheckRead();
         return [.. _volumes.Values];
     }
 

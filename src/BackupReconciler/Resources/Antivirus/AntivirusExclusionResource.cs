@@ -1,6 +1,5 @@
 using BackupReconciler.Host;
 using BackupReconciler.Host.Antivirus;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.Antivirus;
 
@@ -34,10 +33,8 @@ public sealed record AntivirusExclusionResource(IReadOnlyList<ExclusionList> Lis
     public override IReadOnlyList<Difference> Compare(AntivirusExclusionActual actual, IHost host) =>
         actual.Lists
             .Where(l => l.Missing.Count > 0)
-            .Select(l => new Difference(l.Kind.Property, Array(l.Present), Array(l.Desired)))
+            .Select(l => new Difference(l.Kind.Property, DifferenceValue.TextList(l.Present), DifferenceValue.TextList(l.Desired)))
             .ToList();
-
-    private static JArray Array(IReadOnlyList<string> entries) => new(entries.Cast<object>().ToArray());
 
     public override UndoStep UndoOf(AntivirusExclusionActual actual, IReadOnlyList<Difference> changes) =>
         UndoStep.Cannot("exclusions are only ever added, never removed by this tool; remove them in Defender by hand");

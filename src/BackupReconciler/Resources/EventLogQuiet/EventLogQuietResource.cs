@@ -35,7 +35,7 @@ public sealed record EventLogQuietResource(string Log, string Source, IReadOnlyL
         var count = actual.Events.Count;
         var ids = string.Join(", ", actual.Events.Select(e => e.Id).Distinct().Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var found = $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? "event" : "events")} {ids} from {Source} in the last {Within}, newest {UtcTime.ToText(actual.Events[0].Time)}";
-        return [Difference.Manual("events", found, "none",
+        return [Difference.Manual("events", DifferenceValue.Text(found), DifferenceValue.Text("none"),
             $"read them in Event Viewer ({Log} log, source {Source}) and fix their cause; this check only reports, it changes nothing")];
     }
 

@@ -36,18 +36,18 @@ public sealed record FileResource(string Path, bool Present, long? MinimumSizeBy
         {
             // A read-only file is not deleted (as Windows' DeleteFile refuses it): the plan says so rather than promising the deletion.
             return !actual.Exists ? []
-                : actual.ReadOnly ? [Difference.Of("ensure", "present", "absent") with { Unreachable = $"{Path} is read-only, and a read-only file is not deleted; clear its read-only attribute first" }]
-                : [Difference.Of("ensure", "present", "absent")];
+                : actual.ReadOnly ? [Difference.Of("ensure", DifferenceValue.Text("present"), DifferenceValue.Text("absent")) with { Unreachable = $"{Path} is read-only, and a read-only file is not deleted; clear its read-only attribute first" }]
+                : [Difference.Of("ensure", DifferenceValue.Text("present"), DifferenceValue.Text("absent"))];
         }
 
         if (!actual.Exists)
         {
-            return [Difference.Manual("ensure", "absent", "present",
+            return [Difference.Manual("ensure", DifferenceValue.Text("absent"), DifferenceValue.Text("present"),
                 $"{Path} is missing and its content cannot be made by this tool; restore it (for OnlineBackup.KEK: from a copy, or by registering the server with the vault again)")];
         }
 
         return MinimumSizeBytes is { } minimum && actual.SizeBytes < minimum
-            ? [Difference.Manual("sizeBytes", actual.SizeBytes, minimum, $"{Path} is {actual.SizeBytes} bytes, less than the {minimum} it needs; it is likely damaged, restore it")]
+            ? [Difference.Manual("sizeBytes", actual.SizeBytes is { } size ? DifferenceValue.Number(size) : null, DifferenceValue.Number(minimum), $"{Path} is {actual.SizeBytes} bytes, less than the {minimum} it needs; it is likely damaged, restore it")]
             : [];
     }
 

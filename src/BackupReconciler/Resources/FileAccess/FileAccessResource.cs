@@ -35,12 +35,12 @@ public sealed record FileAccessResource(string Path, string Identity, FileRights
         var current = actual.Rules.Count == 0 ? null : string.Join("; ", actual.Rules.Select(r => Describe(r, actual.IsFolder)));
         if (actual.Rules.Any(r => r.Type == AccessRuleType.Deny))
         {
-            return [Difference.Manual(actual.Identity, current, desired,
+            return [Difference.Manual(actual.Identity, DifferenceValue.TextOrAbsent(current), DifferenceValue.Text(desired),
                 $"a deny rule for {actual.Identity} on {Path} overrides every allow rule, and this tool never removes access rules: remove the deny rule by hand if nobody meant it, then run again")];
         }
 
         var granted = actual.Rules.Any(r => r.Type == AccessRuleType.Allow && r.Rights >= Rights && (!inherit || r.Inherit));
-        return granted ? [] : [Difference.Of(actual.Identity, current, desired)];
+        return granted ? [] : [Difference.Of(actual.Identity, DifferenceValue.TextOrAbsent(current), DifferenceValue.Text(desired))];
     }
 
     public override UndoStep UndoOf(FileAccessActual actual, IReadOnlyList<Difference> changes) =>

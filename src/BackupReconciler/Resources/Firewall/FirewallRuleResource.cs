@@ -71,21 +71,20 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
             return rules.Count switch
             {
                 0 => [],
-                1 => [new Difference(WholeRule, rules[0].ToJson(), null)],
-                _ => [new Difference(WholeRule, new JArray(rules.Select(r => r.ToJson())), null)],
+                _ => [new Difference(WholeRule, new FirewallRulesValue(rules), null)],
             };
         }
 
         if (rules.Count == 0)
         {
-            return [new Difference(WholeRule, null, NewRule().ToJson())];
+            return [new Difference(WholeRule, null, new FirewallRulesValue([NewRule()]))];
         }
 
         var rule = rules[0];
         var target = Desired.ApplyTo(rule);
         return Desired.Stated
             .Where(member => !rule.SameAs(target, member))
-            .Select(member => new Difference(member, rule.ValueOf(member), target.ValueOf(member)))
+            .Select(member => new Difference(member, new FirewallSettingValue(rule, member), new FirewallSettingValue(target, member)))
             .ToList();
     }
 
@@ -102,7 +101,7 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
             return whole.Actual switch
             {
                 null => UndoStep.With(FirewallRuleResourceType.TypeName, new JObject { ["name"] = Name, ["ensure"] = "absent" }),
-                JObject rule => UndoStep.With(FirewallRuleResourceType.TypeName, (JObject)rule.DeepClone()),
+                FirewallRulesValue { Rules: [var rule] } => UndoStep.With(FirewallRuleResourceType.TypeName, rule.ToJson()),
                 _ => UndoStep.Cannot($"{actual.Rules.Count} rules named \"{Name}\" were removed; recreate them by hand"),
             };
         }
@@ -110,7 +109,7 @@ public sealed record FirewallRuleResource(string Name, bool Present, FirewallRul
         var properties = new JObject { ["name"] = Name };
         foreach (var change in changes)
         {
-            properties[change.Property] = change.Actual?.DeepClone();
+            properties[change.Property] = change.Actual?.ToJson();
         }
 
         // Ports mean nothing without their protocol, so a baseline must state both; so must an undo.

@@ -38,8 +38,8 @@ public sealed record FreeSpaceResource(string Path, decimal MinimumFreePercent) 
         var required = (long)Math.Ceiling(volume.SizeBytes * MinimumFreePercent / 100m);
         return [Difference.Manual(
             "freeSpace",
-            $"{Size(volume.FreeBytes)} free of {Size(volume.SizeBytes)} on {volume.Name} ({freePercent.ToString(CultureInfo.InvariantCulture)}%)",
-            $"at least {Size(required)} ({MinimumFreePercent.ToString(CultureInfo.InvariantCulture)}%)",
+            DifferenceValue.Text($"{Size(volume.FreeBytes)} free of {Size(volume.SizeBytes)} on {volume.Name} ({freePercent.ToString(CultureInfo.InvariantCulture)}%)"),
+            DifferenceValue.Text($"at least {Size(required)} ({MinimumFreePercent.ToString(CultureInfo.InvariantCulture)}%)"),
             $"free {Size(required - volume.FreeBytes)} on {volume.Name} or move {actual.Path} to a volume with room; this tool never deletes data to make space")];
     }
 

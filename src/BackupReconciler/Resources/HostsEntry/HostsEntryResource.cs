@@ -35,7 +35,7 @@ public sealed record HostsEntryResource(string Hostname, IPAddress Address, stri
         var right = actual.Addresses.Count > 0 && actual.Addresses.All(a => HostsFile.SameAddress(a, Address));
         return right
             ? []
-            : [Difference.Of(Hostname, actual.Addresses.Count == 0 ? null : string.Join(", ", actual.Addresses), Address.ToString())];
+            : [Difference.Of(Hostname, actual.Addresses.Count == 0 ? null : DifferenceValue.Text(string.Join(", ", actual.Addresses)), DifferenceValue.Text(Address.ToString()))];
     }
 
     /// <summary>A single previous address can be put back; an added line or several addresses need a person.</summary>

@@ -37,7 +37,7 @@ public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<st
             var current = actual.Values[key];
             if (current is null || !JToken.DeepEquals(current, desired))
             {
-                differences.Add(new Difference(key, current, desired.DeepClone()));
+                differences.Add(new Difference(key, current is null ? null : new JsonMemberValue(current), new JsonMemberValue(desired)));
             }
         }
 
@@ -45,7 +45,7 @@ public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<st
         {
             if (actual.Values[key] is { } current)
             {
-                differences.Add(new Difference(key, current, null));
+                differences.Add(new Difference(key, new JsonMemberValue(current), null));
             }
         }
 
@@ -57,7 +57,7 @@ public sealed record JsonFileResource(string Path, IReadOnlyList<KeyValuePair<st
         UndoStep.With(JsonFileResourceType.TypeName, new JObject
         {
             ["path"] = Path,
-            ["set"] = new JObject(changes.Where(c => c.Actual is not null).Select(c => new JProperty(c.Property, c.Actual!.DeepClone()))),
+            ["set"] = new JObject(changes.Where(c => c.Actual is not null).Select(c => new JProperty(c.Property, c.Actual!.ToJson()))),
             ["remove"] = new JArray(changes.Where(c => c.Actual is null).Select(c => (object)c.Property).ToArray()),
         });
 

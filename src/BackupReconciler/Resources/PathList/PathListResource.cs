@@ -42,18 +42,18 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
         // Append after the existing text as it is, so nothing the administrator wrote is reformatted.
         var current = actual.Value ?? "";
         var separator = current.Length == 0 || current.EndsWith(';') ? "" : ";";
-        return [Difference.Of(Variable, actual.Value, current + separator + string.Join(';', missing))];
+        return [Difference.Of(Variable, DifferenceValue.TextOrAbsent(actual.Value), DifferenceValue.Text(current + separator + string.Join(';', missing)))];
     }
 
     public override UndoStep UndoOf(PathListActual actual, IReadOnlyList<Difference> changes) =>
         Registry.RegistryUndo.Of(EnvironmentKey, RegistryView.Registry64, new JObject
         {
-            [Variable] = Registry.RegistryUndo.PreviousValue(actual.Value is null ? null : new JValue(actual.Value), RegistryValue.KindNames.NameOf(actual.Kind)),
+            [Variable] = Registry.RegistryUndo.PreviousValue(actual.Previous),
         });
 
     public override void Apply(IHost host, PathListActual actual, IReadOnlyList<Difference> changes)
     {
-        var desired = (string)changes.Single().Desired!;
+        var desired = ((TextValue)changes.Single().Desired!).Value;
         host.Registry.SetValue(EnvironmentKey, RegistryView.Registry64, Variable,
             actual.Kind == RegistryValueKind.String ? RegistryValue.String(desired) : RegistryValue.ExpandString(desired));
     }
@@ -62,6 +62,10 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
 /// <summary>The variable's current text (null when it does not exist) and its registry kind.</summary>
 public sealed record PathListActual(string Variable, string? Value, RegistryValueKind Kind) : IActualState
 {
+    /// <summary>The variable as a registry value, for undo: its text of its kind, or null when it did not exist.</summary>
+    public RegistryValue? Previous => Value is null ? null
+        : Kind == RegistryValueKind.String ? RegistryValue.String(Value) : RegistryValue.ExpandString(Value);
+
     public JToken ToJson() => new JObject
     {
         ["variable"] = Variable,

@@ -45,20 +45,20 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
             {
                 if (current is not null)
                 {
-                    differences.Add(new Difference(spec.Property, current.ToJson(), null));
+                    differences.Add(new Difference(spec.Property, new RegistryDataValue(current, ShowsKind: true), null));
                 }
             }
             else if (current is null)
             {
-                differences.Add(new Difference(spec.Property, null, spec.Desired.DataToJson()));
+                differences.Add(new Difference(spec.Property, null, new RegistryDataValue(spec.Desired, ShowsKind: false)));
             }
             else if (!current.SameKindAs(spec.Desired))
             {
-                differences.Add(new Difference(spec.Property, current.ToJson(), spec.Desired.ToJson()));
+                differences.Add(new Difference(spec.Property, new RegistryDataValue(current, ShowsKind: true), new RegistryDataValue(spec.Desired, ShowsKind: true)));
             }
             else if (spec.AtLeast ? current.Number < spec.Desired.Number : !current.Equals(spec.Desired))
             {
-                differences.Add(new Difference(spec.Property, current.DataToJson(), spec.Desired.DataToJson()));
+                differences.Add(new Difference(spec.Property, new RegistryDataValue(current, ShowsKind: false), new RegistryDataValue(spec.Desired, ShowsKind: false)));
             }
         }
 
@@ -69,7 +69,7 @@ public sealed record RegistryResource(RegistryKeyPath Key, RegistryView View, IR
         RegistryUndo.Of(Key, View, new JObject(changes.Select(change =>
         {
             var spec = Values.Single(v => v.Property.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
-            return new JProperty(actual.Spellings.GetValueOrDefault(spec.Name, spec.Name), RegistryUndo.PreviousValue(change.Actual, spec.Desired?.KindName ?? "string"));
+            return new JProperty(actual.Spellings.GetValueOrDefault(spec.Name, spec.Name), RegistryUndo.PreviousValue(actual.Values[spec.Name]));
         })));
 
     public override void Apply(IHost host, RegistryActual actual, IReadOnlyList<Difference> changes)

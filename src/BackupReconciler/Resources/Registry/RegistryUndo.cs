@@ -9,14 +9,9 @@ namespace BackupReconciler.Resources.Registry;
 /// </summary>
 internal static class RegistryUndo
 {
-    /// <param name="previous">The difference's actual value: null (missing), <c>{ kind, data }</c>, or bare data of the kind named <paramref name="kindName"/>.</param>
-    /// <param name="kindName">The kind as <see cref="RegistryValue.KindName"/> writes it: the previous value's kind when the difference shows only data.</param>
-    public static JObject PreviousValue(JToken? previous, string kindName) => previous switch
-    {
-        null => new JObject { ["ensure"] = "absent" },
-        JObject whole when whole["kind"] is not null => (JObject)whole.DeepClone(),
-        _ => new JObject { ["kind"] = kindName, ["data"] = previous.DeepClone() },
-    };
+    /// <summary>A declared value as it was before the change: its kind and data, or absent (null) to delete it again.</summary>
+    public static JObject PreviousValue(RegistryValue? previous) =>
+        previous is null ? new JObject { ["ensure"] = "absent" } : previous.ToJson();
 
     public static UndoStep Of(RegistryKeyPath key, RegistryView view, JObject values) =>
         UndoStep.With(RegistryResourceType.TypeName, new JObject

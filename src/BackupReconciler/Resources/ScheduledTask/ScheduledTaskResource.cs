@@ -27,12 +27,12 @@ public sealed record ScheduledTaskResource(string FullPath, bool? Enabled, IRead
         var differences = new List<Difference>();
         if (Enabled is { } enabled && enabled != task.Enabled)
         {
-            differences.Add(Difference.Of("enabled", task.Enabled, enabled));
+            differences.Add(Difference.Of("enabled", DifferenceValue.Flag(task.Enabled), DifferenceValue.Flag(enabled)));
         }
 
         if (RunAs is not null && !RunAs.Any(account => PrincipalName.AreSame(account, task.RunAs, host.ComputerName)))
         {
-            differences.Add(Difference.Manual("runAs", task.RunAs, string.Join(" or ", RunAs),
+            differences.Add(Difference.Manual("runAs", DifferenceValue.Text(task.RunAs), DifferenceValue.Text(string.Join(" or ", RunAs)),
                 $"set the account in Task Scheduler (task \"{FullPath}\", General tab, \"When running the task, use the following user account\"): "
                 + "the task's credentials belong to the product that registered it, so this tool never changes them"));
         }
@@ -47,7 +47,7 @@ public sealed record ScheduledTaskResource(string FullPath, bool? Enabled, IRead
         {
             ["path"] = FullPath[..(split + 1)],
             ["name"] = FullPath[(split + 1)..],
-            ["enabled"] = changes.Single(c => c.Property == "enabled").Actual?.DeepClone(),
+            ["enabled"] = changes.Single(c => c.Property == "enabled").Actual?.ToJson(),
         });
     }
 

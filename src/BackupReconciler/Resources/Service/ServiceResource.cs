@@ -50,12 +50,12 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
         var differences = new List<Difference>();
         if (StartType is { } startType && startType != service.StartType)
         {
-            differences.Add(Difference.Of("startType", ServiceNames.StartTypes.NameOf(service.StartType), ServiceNames.StartTypes.NameOf(startType)));
+            differences.Add(Difference.Of("startType", DifferenceValue.Text(ServiceNames.StartTypes.NameOf(service.StartType)), DifferenceValue.Text(ServiceNames.StartTypes.NameOf(startType))));
         }
 
         if (MustNotBeDisabled && service.StartType == ServiceStartType.Disabled)
         {
-            differences.Add(Difference.Manual("startType", ServiceNames.StartTypes.NameOf(service.StartType), ServiceResourceType.NotDisabled,
+            differences.Add(Difference.Manual("startType", DifferenceValue.Text(ServiceNames.StartTypes.NameOf(service.StartType)), DifferenceValue.Text(ServiceResourceType.NotDisabled),
                 $"service \"{Name}\" is disabled; set its start type to Manual (or Automatic) in services.msc"));
         }
 
@@ -63,14 +63,14 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
         {
             var desired = AccountName.Normalize(Account, host.ComputerName);
             differences.Add(AccountName.NeedsNoPassword(Account, host.ComputerName)
-                ? Difference.Of("account", service.Account, desired)
-                : Difference.Manual("account", service.Account, desired,
+                ? Difference.Of("account", DifferenceValue.Text(service.Account), DifferenceValue.Text(desired))
+                : Difference.Manual("account", DifferenceValue.Text(service.Account), DifferenceValue.Text(desired),
                     $"set the logon account of service \"{Name}\" to {desired} in services.msc: that account needs a password, which baselines never hold"));
         }
 
         if (State is { } state && state != service.State)
         {
-            var difference = Difference.Of("state", ServiceNames.States.NameOf(service.State), ServiceNames.States.NameOf(state));
+            var difference = Difference.Of("state", DifferenceValue.Text(ServiceNames.States.NameOf(service.State)), DifferenceValue.Text(ServiceNames.States.NameOf(state)));
             var blocker = state == ServiceState.Stopped ? StopBlocker(host) : StartBlocker(host, service);
             differences.Add(blocker is null ? difference : difference with { Unreachable = blocker });
         }
@@ -130,7 +130,7 @@ public sealed record ServiceResource(string Name, ServiceStartType? StartType, S
         var properties = new JObject { ["name"] = Name };
         foreach (var change in changes)
         {
-            properties[change.Property] = change.Actual?.DeepClone();
+            properties[change.Property] = change.Actual?.ToJson();
         }
 
         // A paused service cannot be declared; an account with a password cannot be set by this tool.

@@ -9,7 +9,7 @@ namespace BackupReconciler.Resources.ShadowStorage;
 public sealed record ShadowStorageActual(string ForVolume, string OnVolume, bool Exists, long? MaxSizeBytes, long StorageVolumeSizeBytes) : IActualState
 {
     /// <summary>The current limit as reports show it: bytes, <c>"unbounded"</c>, or null when there is no association.</summary>
-    public JToken? MaxSizeJson => Exists ? ShadowStorageResource.LimitJson(MaxSizeBytes) : null;
+    public JToken? MaxSizeJson => Exists ? new SizeLimitValue(MaxSizeBytes).ToJson() : null;
 
     public JToken ToJson() => new JObject
     {

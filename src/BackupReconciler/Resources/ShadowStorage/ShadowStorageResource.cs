@@ -1,6 +1,5 @@
 using BackupReconciler.Host;
 using BackupReconciler.Host.Volumes;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.ShadowStorage;
 
@@ -15,8 +14,6 @@ public sealed record ShadowStorageResource(string ForVolume, string OnVolume, Sh
     private const string Property = "maxSize";
 
     public override string TypeName => ShadowStorageResourceType.TypeName;
-
-    public static JToken LimitJson(long? bytes) => bytes is { } b ? new JValue(b) : new JValue("unbounded");
 
     public override ShadowStorageActual Read(IHost host)
     {
@@ -42,7 +39,7 @@ public sealed record ShadowStorageResource(string ForVolume, string OnVolume, Sh
     public override IReadOnlyList<Difference> Compare(ShadowStorageActual actual, IHost host)
     {
         var desired = MaxSize.LimitOn(actual.StorageVolumeSizeBytes);
-        return IsEnough(actual, desired) ? [] : [new Difference(Property, actual.MaxSizeJson, LimitJson(desired))];
+        return IsEnough(actual, desired) ? [] : [new Difference(Property, actual.Exists ? new SizeLimitValue(actual.MaxSizeBytes) : null, new SizeLimitValue(desired))];
     }
 
     private static bool IsEnough(ShadowStorageActual actual, long? desired) =>

@@ -1,6 +1,7 @@
 using BackupReconciler.Host;
 using BackupReconciler.Host.Registry;
 using BackupReconciler.Host.Sql;
+using BackupReconciler.Resources.Registry;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.SqlAgentAccount;
@@ -54,15 +55,15 @@ public sealed record SqlAgentAccountResource(string Instance, RegistryKeyPath Se
             var current = actual.Values[name];
             if (current is null)
             {
-                differences.Add(Difference.Of(name, null, actual.AgentAccount));
+                differences.Add(Difference.Of(name, null, new RegistryDataValue(RegistryValue.String(actual.AgentAccount), ShowsKind: false)));
             }
             else if (current.Kind != RegistryValueKind.String)
             {
-                differences.Add(Difference.Of(name, current.ToJson(), RegistryValue.String(actual.AgentAccount).ToJson()));
+                differences.Add(Difference.Of(name, new RegistryDataValue(current, ShowsKind: true), new RegistryDataValue(RegistryValue.String(actual.AgentAccount), ShowsKind: true)));
             }
             else if (!AccountName.AreSame(current.Text!, actual.AgentAccount, host.ComputerName))
             {
-                differences.Add(Difference.Of(name, current.Text, actual.AgentAccount));
+                differences.Add(Difference.Of(name, new RegistryDataValue(current, ShowsKind: false), new RegistryDataValue(RegistryValue.String(actual.AgentAccount), ShowsKind: false)));
             }
         }
 
@@ -72,9 +73,10 @@ public sealed record SqlAgentAccountResource(string Instance, RegistryKeyPath Se
     /// <summary>Undo writes the previous values back through a registry resource (and SQL Server restarts again).</summary>
     public override UndoStep UndoOf(SqlAgentAccountActual actual, IReadOnlyList<Difference> changes) =>
         Registry.RegistryUndo.Of(SetupKey, RegistryView.Registry64, new JObject(changes.Select(change =>
-            new JProperty(
-                ValueNames.Single(n => n.Equals(change.Property, StringComparison.OrdinalIgnoreCase)),
-                Registry.RegistryUndo.PreviousValue(change.Actual, "string")))));
+        {
+            var name = ValueNames.Single(n => n.Equals(change.Property, StringComparison.OrdinalIgnoreCase));
+            return new JProperty(name, Registry.RegistryUndo.PreviousValue(actual.Values[name]));
+        })));
 
     public override void Apply(IHost host, SqlAgentAccountActual actual, IReadOnlyList<Difference> changes)
     {

@@ -51,8 +51,8 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
         if (wrongState.Count > 0)
         {
             differences.Add(Difference.Of("enabled",
-                $"{JobNames.Count(wrongState.Count)} of {total} {(Enabled ? "disabled" : "enabled")}: {JobNames.Summarize(wrongState)}",
-                Enabled));
+                DifferenceValue.Text($"{JobNames.Count(wrongState.Count)} of {total} {(Enabled ? "disabled" : "enabled")}: {JobNames.Summarize(wrongState)}"),
+                DifferenceValue.Flag(Enabled)));
         }
 
         if (Owner is not null)
@@ -66,8 +66,8 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
                     .ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
                     .Select(g => $"{g.Key} ×{JobNames.Count(g.Count())}");
                 differences.Add(Difference.Of("owner",
-                    $"{JobNames.Count(wrongOwner.Count)} of {total} owned by {string.Join(", ", owners)}: {JobNames.Summarize(wrongOwner.Select(j => j.Job.Name))}",
-                    AccountName.Normalize(Owner, host.ComputerName)));
+                    DifferenceValue.Text($"{JobNames.Count(wrongOwner.Count)} of {total} owned by {string.Join(", ", owners)}: {JobNames.Summarize(wrongOwner.Select(j => j.Job.Name))}"),
+                    DifferenceValue.Text(AccountName.Normalize(Owner, host.ComputerName))));
             }
         }
 
@@ -108,8 +108,8 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
         {
             var users = actual.Selected.Where(j => j.Program.Equals(path, StringComparison.OrdinalIgnoreCase)).Select(j => j.Job.Name).ToList();
             yield return Difference.Manual("triggerJobPath",
-                $"{path}, which does not exist; {JobNames.Count(users.Count)} of {total} run it: {JobNames.Summarize(users)}",
-                "an existing TriggerJob.exe",
+                DifferenceValue.Text($"{path}, which does not exist; {JobNames.Count(users.Count)} of {total} run it: {JobNames.Summarize(users)}"),
+                DifferenceValue.Text("an existing TriggerJob.exe"),
                 reason);
         }
 
@@ -118,8 +118,8 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
             var rest = actual.MissingPaths.Order(StringComparer.OrdinalIgnoreCase).Skip(MissingPathsShown).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var users = actual.Selected.Count(j => rest.Contains(j.Program));
             yield return Difference.Manual("triggerJobPath",
-                $"{JobNames.Count(rest.Count)} further TriggerJob.exe paths do not exist; {JobNames.Count(users)} of {total} run them",
-                "an existing TriggerJob.exe",
+                DifferenceValue.Text($"{JobNames.Count(rest.Count)} further TriggerJob.exe paths do not exist; {JobNames.Count(users)} of {total} run them"),
+                DifferenceValue.Text("an existing TriggerJob.exe"),
                 reason);
         }
     }

@@ -23,14 +23,14 @@ public sealed record SqlLoginResource(string Instance, string Login, IReadOnlyLi
         var differences = new List<Difference>();
         if (actual.Login is null)
         {
-            differences.Add(Difference.Of("login", null, Login));
+            differences.Add(Difference.Of("login", null, DifferenceValue.Text(Login)));
         }
 
         var held = actual.Login?.ServerRoles ?? [];
         var missing = MissingRoles(held);
         if (missing.Count > 0)
         {
-            differences.Add(Difference.Of("serverRoles", Roles(held), Roles([.. held, .. missing])));
+            differences.Add(Difference.Of("serverRoles", DifferenceValue.TextList(held), DifferenceValue.TextList([.. held, .. missing])));
         }
 
         return differences;
@@ -58,7 +58,6 @@ public sealed record SqlLoginResource(string Instance, string Login, IReadOnlyLi
     private List<string> MissingRoles(IReadOnlyList<string> held) =>
         ServerRoles.Where(role => !held.Contains(role, StringComparer.OrdinalIgnoreCase)).ToList();
 
-    private static JArray Roles(IEnumerable<string> roles) => new(roles.Cast<object>().ToArray());
 }
 
 /// <summary>What <c>get</c> shows: the login and its roles, or null when it does not exist.</summary>

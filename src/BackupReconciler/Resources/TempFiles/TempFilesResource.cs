@@ -66,7 +66,7 @@ public sealed record TempFilesResource(string Directory, string Pattern, int Max
             desired += $"; keep {Number(actual.Newer)} newer and {Number(actual.ReadOnly)} read-only";
         }
 
-        var difference = Difference.Of("count", actual.Count, desired);
+        var difference = Difference.Of("count", DifferenceValue.Number(actual.Count), DifferenceValue.Text(desired));
         var left = actual.Count - actual.Deletable.Count;
         return left > MaxCount
             ? [difference with

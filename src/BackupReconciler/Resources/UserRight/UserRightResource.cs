@@ -1,5 +1,4 @@
 using BackupReconciler.Host;
-using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Resources.UserRight;
 
@@ -19,7 +18,7 @@ public sealed record UserRightResource(string Right, IReadOnlyList<string> Ident
         Identities
             .Where(identity => !actual.Holders.Any(holder => PrincipalName.AreSame(holder, identity, host.ComputerName)))
             .DistinctBy(identity => PrincipalName.Normalize(identity, host.ComputerName), StringComparer.OrdinalIgnoreCase)
-            .Select(identity => Difference.Of("identities", null, AccountName.Normalize(identity, host.ComputerName)))
+            .Select(identity => Difference.Of("identities", null, DifferenceValue.Text(AccountName.Normalize(identity, host.ComputerName))))
             .ToList();
 
     public override UndoStep UndoOf(UserRightActual actual, IReadOnlyList<Difference> changes) =>
@@ -29,7 +28,7 @@ public sealed record UserRightResource(string Right, IReadOnlyList<string> Ident
     {
         foreach (var change in changes)
         {
-            host.UserRights.Grant(Right, change.Desired!.Value<string>()!);
+            host.UserRights.Grant(Right, ((TextValue)change.Desired!).Value);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed record WindowsFeatureResource(string Name, bool Installed) : Resou
             $"\"{Name}\" is not a feature of this Windows edition on {host.ComputerName}; list the features with Get-WindowsFeature and correct \"name\"."));
 
     public override IReadOnlyList<Difference> Compare(WindowsFeatureActual actual, IHost host) =>
-        actual.Installed == Installed ? [] : [Difference.Of("installed", actual.Installed, Installed)];
+        actual.Installed == Installed ? [] : [Difference.Of("installed", DifferenceValue.Flag(actual.Installed), DifferenceValue.Flag(Installed))];
 
     public override UndoStep UndoOf(WindowsFeatureActual actual, IReadOnlyList<Difference> changes) =>
         UndoStep.With(WindowsFeatureResourceType.TypeName, new JObject { ["name"] = Name, ["installed"] = actual.Installed });

@@ -1,82 +1,29 @@
 using BackupReconciler.Host;
-using BackupReconciler.Host.AccessRules;
-using BackupReconciler.Host.Antivirus;
-using BackupReconciler.Host.BackupActivity;
-using BackupReconciler.Host.EventLog;
-using BackupReconciler.Host.Features;
-using BackupReconciler.Host.Files;
-using BackupReconciler.Host.Firewall;
-using BackupReconciler.Host.Registry;
-using BackupReconciler.Host.ScheduledTasks;
-using BackupReconciler.Host.Services;
-using BackupReconciler.Host.ShadowStorage;
-using BackupReconciler.Host.Sql;
-using BackupReconciler.Host.UserRights;
 using BackupReconciler.Host.Volumes;
 
 namespace BackupReconciler.Snapshot.Capture;
 
 /// <summary>
-/// A host that passes every read to another host and records what it answered in <see cref="Captured"/>;
-/// every change is refused. Running a baseline's reads through it (<c>get</c>) captures exactly the state
-/// that baseline looks at, from any host: the live machine, or another snapshot.
+/// A host that passes every read to another host and records what it answered into <see cref="Captured"/>,
+/// an empty snapshot host whose sections then write the snapshot; every change is refused. Running a
+/// baseline's reads through it (<c>get</c>) captures exactly the state that baseline looks at, from any
+/// host: the live machine, or another snapshot.
 /// </summary>
-public sealed class RecordingHost : IHost
+public sealed class RecordingHost : PortedHost
 {
     public RecordingHost(IHost inner)
+        : this(inner, SnapshotHost.ForCapture(inner.ComputerName, inner.Facts, inner.EventLog.Now))
     {
-        ComputerName = inner.ComputerName;
-        Facts = inner.Facts;
-        Captured = new CapturedHost(inner.ComputerName, inner.Facts, inner.EventLog.Now);
-        Registry = new RecordingRegistry(inner.Registry, Captured);
-        Services = new RecordingServices(inner.Services, Captured);
-        Volumes = new RecordingVolumes(inner.Volumes, Captured);
-        ShadowStorage = new RecordingShadowStorage(inner.ShadowStorage, Captured);
-        Antivirus = new RecordingAntivirus(inner.Antivirus, Captured);
-        Sql = new RecordingSqlServer(inner.Sql, Captured);
-        Files = new RecordingFileSystem(inner.Files);
-        ScheduledTasks = new RecordingScheduledTasks(inner.ScheduledTasks, Captured);
-        Features = new RecordingFeatures(inner.Features, Captured);
-        UserRights = new RecordingUserRights(inner.UserRights, Captured);
-        EventLog = new RecordingEventLog(inner.EventLog, Captured);
-        Firewall = new RecordingFirewall(inner.Firewall, Captured);
-        AccessRules = new RecordingAccessRules(inner.AccessRules, Captured);
-        BackupActivity = new RecordingBackupActivity(inner.BackupActivity, Captured);
     }
 
-    public CapturedHost Captured { get; }
+    private RecordingHost(IHost inner, SnapshotHost captured)
+        : base(inner.ComputerName, inner.Facts, Recording(inner, captured))
+    {
+        Captured = captured;
+    }
 
-    public string ComputerName { get; }
-
-    public IReadOnlyDictionary<string, string> Facts { get; }
-
-    public IRegistry Registry { get; }
-
-    public IServiceControl Services { get; }
-
-    public IVolumes Volumes { get; }
-
-    public IShadowStorage ShadowStorage { get; }
-
-    public IAntivirus Antivirus { get; }
-
-    public ISqlServer Sql { get; }
-
-    public IFileSystem Files { get; }
-
-    public IScheduledTasks ScheduledTasks { get; }
-
-    public IFeatures Features { get; }
-
-    public IUserRights UserRights { get; }
-
-    public IEventLog EventLog { get; }
-
-    public IFirewall Firewall { get; }
-
-    public IAccessRules AccessRules { get; }
-
-    public IBackupActivity BackupActivity { get; }
+    /// <summary>What was read, section by section; <see cref="SnapshotHost.WriteCapture"/> writes it.</summary>
+    public SnapshotHost Captured { get; }
 
     /// <summary>
     /// Reads what every host has, whatever a baseline names: the volumes, the shadow storage of each,
@@ -107,5 +54,17 @@ public sealed class RecordingHost : IHost
         Try("antivirus exclusions", () => Antivirus.Read());
         Try("backup activity", () => BackupActivity.ReadRunning());
         return problems;
+    }
+
+    /// <summary>Each port of <paramref name="inner"/> wrapped by its technology's recorder, recording into the capture's own adapter.</summary>
+    private static HostPorts Recording(IHost inner, SnapshotHost captured)
+    {
+        var ports = new HostPorts();
+        foreach (var technology in HostTechnologies.All)
+        {
+            ports.Add(technology.Port, technology.Record(inner, captured.Port(technology.Port)));
+        }
+
+        return ports;
     }
 }

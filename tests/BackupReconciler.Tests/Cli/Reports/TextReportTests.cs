@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
+using BackupReconciler.Resources.ShadowStorage;
 using BackupReconciler.Resources;
+using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Tests.Cli.Reports;
@@ -28,7 +30,7 @@ public sealed partial class TextReportTests
     {
         var run = Run(
             Resource("a", "registry", ResourceStatus.Compliant),
-            Resource("a-much-longer-resource-id", "aVeryLongResourceTypeNameOfSomeFutureKind", ResourceStatus.Drifted, Difference.Of("x", 1, 2)),
+            Resource("a-much-longer-resource-id", "aVeryLongResourceTypeNameOfSomeFutureKind", ResourceStatus.Drifted, TestDifference.Of("x", 1, 2)),
             Resource("mid", "service", ResourceStatus.Failed));
 
         foreach (var style in new[] { TextStyle.Plain, new TextStyle(true, false) })
@@ -45,10 +47,10 @@ public sealed partial class TextReportTests
     public void MarksSayWhatApplyDoesAsTerraformMarksThem()
     {
         var run = Run(
-            Resource("created", "firewallRule", ResourceStatus.Drifted, Difference.Of("rule", null, new JObject { ["name"] = "R" })),
-            Resource("changed", "registry", ResourceStatus.Drifted, Difference.Of("A", 1, 2), Difference.Of("B", null, 3)),
-            Resource("removed", "jsonFile", ResourceStatus.Changed, Difference.Of("member", "x", null)),
-            Resource("manual", "eventLogQuiet", ResourceStatus.Manual, Difference.Manual("events", "2 events", "none", "look")),
+            Resource("created", "firewallRule", ResourceStatus.Drifted, TestDifference.Of("rule", null, new JObject { ["name"] = "R" })),
+            Resource("changed", "registry", ResourceStatus.Drifted, TestDifference.Of("A", 1, 2), TestDifference.Of("B", null, 3)),
+            Resource("removed", "jsonFile", ResourceStatus.Changed, TestDifference.Of("member", "x", null)),
+            Resource("manual", "eventLogQuiet", ResourceStatus.Manual, TestDifference.Manual("events", "2 events", "none", "look")),
             Resource("failed", "service", ResourceStatus.Failed),
             Resource("predicted", "tempFiles", ResourceStatus.PredictedFailure),
             Resource("ok", "service", ResourceStatus.Compliant));
@@ -62,7 +64,7 @@ public sealed partial class TextReportTests
     public void EachDifferenceIsMarkedAddedChangedRemovedOrManual()
     {
         var text = TextReport.Render(Run(Resource("r", "registry", ResourceStatus.Drifted,
-            Difference.Of("Added", null, 16), Difference.Of("Changed", 600, 7200), Difference.Of("Gone", "x", null), Difference.Manual("Audit", 1, 2, "a person's"))), 2);
+            TestDifference.Of("Added", null, 16), TestDifference.Of("Changed", 600, 7200), TestDifference.Of("Gone", "x", null), TestDifference.Manual("Audit", 1, 2, "a person's"))), 2);
 
         Assert.Contains("      + Added:   16\n", text, StringComparison.Ordinal);
         Assert.Contains("      ~ Changed: 600 → 7200\n", text, StringComparison.Ordinal);
@@ -74,7 +76,7 @@ public sealed partial class TextReportTests
     public void ListsAreShownItemByItemAndNeverAsJsonWithDoubledBackslashes()
     {
         var text = TextReport.Render(Run(Resource("av", "antivirusExclusion", ResourceStatus.Drifted,
-            Difference.Of("paths", new JArray(@"C:\Kept", @"C:\Old"), new JArray(@"C:\Kept", @"C:\Program Files\New")))), 2);
+            TestDifference.Of("paths", new JArray(@"C:\Kept", @"C:\Old"), new JArray(@"C:\Kept", @"C:\Program Files\New")))), 2);
 
         Assert.Contains("      ~ paths:\n", text, StringComparison.Ordinal);
         Assert.Contains("            C:\\Kept\n", text, StringComparison.Ordinal);
@@ -88,7 +90,7 @@ public sealed partial class TextReportTests
     public void JUnitFailuresUseTheSameFormsAndSayWhy()
     {
         var xml = System.Xml.Linq.XDocument.Parse(JUnitReport.Render(Run(Resource("av", "antivirusExclusion", ResourceStatus.Drifted,
-            Difference.Of("paths", new JArray(), new JArray(@"C:\Program Files\New"))))));
+            TestDifference.Of("paths", new JArray(), new JArray(@"C:\Program Files\New"))))));
 
         var failure = xml.Descendants("failure").Single().Value;
         Assert.Equal("~ paths:\n    + C:\\Program Files\\New\nwhy: why av", failure);
@@ -97,7 +99,7 @@ public sealed partial class TextReportTests
     [Fact]
     public void APathListIsShownAsItsEntries()
     {
-        var text = TextReport.Render(Run(Resource("p", "pathList", ResourceStatus.Drifted, Difference.Of("PSModulePath", @"C:\A;C:\B", @"C:\A;C:\B;C:\New"))), 2);
+        var text = TextReport.Render(Run(Resource("p", "pathList", ResourceStatus.Drifted, TestDifference.Of("PSModulePath", @"C:\A;C:\B", @"C:\A;C:\B;C:\New"))), 2);
 
         Assert.Contains("      ~ PSModulePath:\n            C:\\A\n            C:\\B\n          + C:\\New\n", text, StringComparison.Ordinal);
     }
@@ -107,7 +109,7 @@ public sealed partial class TextReportTests
     {
         var rule = new JObject { ["name"] = "SMB (TCP-In)", ["enabled"] = true, ["localPorts"] = new JArray("139", "445"), ["remoteAddresses"] = new JArray("10.0.0.21") };
 
-        var text = TextReport.Render(Run(Resource("fw", "firewallRule", ResourceStatus.Drifted, Difference.Of("rule", null, rule))), 2);
+        var text = TextReport.Render(Run(Resource("fw", "firewallRule", ResourceStatus.Drifted, TestDifference.Of("rule", null, rule))), 2);
 
         Assert.Contains("""
                   + rule:
@@ -123,7 +125,7 @@ public sealed partial class TextReportTests
     [Fact]
     public void ShadowStorageSizesAreInBinaryUnits()
     {
-        var text = TextReport.Render(Run(Resource("s", "shadowStorage", ResourceStatus.Drifted, Difference.Of("maxSize", 1073741824L, 53687091200L))), 2);
+        var text = TextReport.Render(Run(Resource("s", "shadowStorage", ResourceStatus.Drifted, TestDifference.Of("maxSize", new SizeLimitValue(1073741824L), new SizeLimitValue(53687091200L)))), 2);
 
         Assert.Contains("~ maxSize: 1 GiB → 50 GiB", text, StringComparison.Ordinal);
     }
@@ -142,8 +144,8 @@ public sealed partial class TextReportTests
     public void WhyAndReferenceAreUnderEveryResourceThatIsNotCompliantAndUnderCompliantOnesWhenVerbose()
     {
         var run = Run(
-            Resource("drifted", "registry", ResourceStatus.Drifted, Difference.Of("A", 1, 2)),
-            Resource("manual", "registry", ResourceStatus.Manual, Difference.Manual("A", 1, 2, "r")),
+            Resource("drifted", "registry", ResourceStatus.Drifted, TestDifference.Of("A", 1, 2)),
+            Resource("manual", "registry", ResourceStatus.Manual, TestDifference.Manual("A", 1, 2, "r")),
             Resource("failed", "registry", ResourceStatus.Failed),
             Resource("compliant", "registry", ResourceStatus.Compliant) with { Reference = MarsReference });
 
@@ -167,7 +169,7 @@ public sealed partial class TextReportTests
     [Fact]
     public void ColourIsOnlyWhereTheStyleAsksForIt()
     {
-        var run = Run(Resource("d", "registry", ResourceStatus.Drifted, Difference.Of("A", 1, 2)));
+        var run = Run(Resource("d", "registry", ResourceStatus.Drifted, TestDifference.Of("A", 1, 2)));
 
         Assert.DoesNotContain('\u001b', TextReport.Render(run, 2));
         Assert.Contains("\u001b[33m~\u001b[0m", TextReport.Render(run, 2, new TextStyle(true, false)), StringComparison.Ordinal);
@@ -186,10 +188,10 @@ public sealed partial class TextReportTests
     public void AWatchLineSaysWhenWhichBaselineAndWhatHappenedInWords()
     {
         var at = new DateTimeOffset(2026, 11, 22, 1, 2, 3, TimeSpan.Zero);
-        var changed = Run(false, at, Resource("r", "registry", ResourceStatus.Changed, Difference.Of("A", 1, 2)));
+        var changed = Run(false, at, Resource("r", "registry", ResourceStatus.Changed, TestDifference.Of("A", 1, 2)));
         var failed = Run(false, at, Resource("r", "registry", ResourceStatus.Failed));
         var nothing = Run(false, at, Resource("r", "registry", ResourceStatus.Compliant));
-        var drift = Run(Resource("r", "registry", ResourceStatus.Drifted, Difference.Of("A", 1, 2)), Resource("m", "registry", ResourceStatus.Manual, Difference.Manual("A", 1, 2, "r")));
+        var drift = Run(Resource("r", "registry", ResourceStatus.Drifted, TestDifference.Of("A", 1, 2)), Resource("m", "registry", ResourceStatus.Manual, TestDifference.Manual("A", 1, 2, "r")));
 
         Assert.StartsWith("2026-11-22T01:02:03Z  b: changes made · 1 resources: 0 compliant, 0 drifted, 1 changed", WatchLine.Of(changed), StringComparison.Ordinal);
         Assert.EndsWith("· run 20261122T010000Z-abcd", WatchLine.Of(changed), StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using BackupReconciler.Cli;
 using BackupReconciler.Cli.Schedule;
 using BackupReconciler.Host.EventLog;
+using BackupReconciler.Host.ScheduledTasks;
+using BackupReconciler.Snapshot;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -116,7 +118,7 @@ public sealed class ScheduleCliTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.StartsWith($"what-if: would create the task {Task}: apply every 30m", output, StringComparison.Ordinal);
-        Assert.Contains("what-if: would register the event log source BackupReconciler (Application log).", output, StringComparison.Ordinal);
+        Assert.Contains("what-if: the event log source BackupReconciler (Application log) was not registered: a snapshot holds no event log sources", output, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(snapshot));
         Assert.Empty(_eventSources.Registered);
     }
@@ -133,28 +135,71 @@ public sealed class ScheduleCliTests : IDisposable
     }
 
     [Fact]
-    public void InstallRegistersTheEventSourceOnceAndSaysSo()
+    public void InstallingInASnapshotNeverRegistersTheEventSourceOnThisMachineAndSaysSo()
     {
         var snapshot = Snapshot();
-        var baseline = Baseline();
 
-        var (_, first, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
-        var (_, second, _) = Run("schedule", "install", baseline, "--snapshot", snapshot);
+        var (exit, output, error) = Run("schedule", "install", Baseline(), "--snapshot", snapshot);
 
-        Assert.Contains("registered the event log source BackupReconciler (Application log).", first, StringComparison.Ordinal);
-        Assert.Contains("the event log source BackupReconciler is registered already.", second, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Contains("the event log source BackupReconciler (Application log) was not registered: a snapshot holds no event log sources; schedule install on the live host registers it.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered the event log source", output, StringComparison.Ordinal);
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
+    public void OnItsOwnHostInstallRegistersTheEventSourceOnceAndSaysSo()
+    {
+        var tasks = SnapshotHost.Load(Snapshot()).TaskRegistration;
+        var first = new StringWriter();
+        var second = new StringWriter();
+
+        new ScheduleCommand(tasks, EventSourceTarget.Of(_eventSources), first, new StringWriter()).Install(Definition(), whatIf: false);
+        new ScheduleCommand(tasks, EventSourceTarget.Of(_eventSources), second, new StringWriter()).Install(Definition(), whatIf: false);
+
+        Assert.Contains("registered the event log source BackupReconciler (Application log).", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the event log source BackupReconciler is registered already.", second.ToString(), StringComparison.Ordinal);
         Assert.Equal([("BackupReconciler", "Application")], _eventSources.Registered);
     }
 
     [Fact]
-    public void WithoutARegistrarTheReportSaysTheSourceWasNotRegistered()
+    public void AHostWithoutARegistrarSaysTheSourceWasNotRegisteredAndWhy()
     {
         var stdout = new StringWriter();
-        new CliApplication(stdout, new StringWriter(), TimeProvider.System) { ScheduledProgram = new ProgramInvocation(Program, []) }
-            .Run(["schedule", "install", Baseline(), "--snapshot", Snapshot()]);
 
-        Assert.Contains("the event log source BackupReconciler (Application log) was not registered", stdout.ToString(), StringComparison.Ordinal);
+        new ScheduleCommand(SnapshotHost.Load(Snapshot()).TaskRegistration, EventSourceTarget.None("this build has no event log registration on this host"), stdout, new StringWriter())
+            .Install(Definition(), whatIf: false);
+
+        Assert.Contains("the event log source BackupReconciler (Application log) was not registered: this build has no event log registration on this host.", stdout.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ATaskTheHostDoesNotKeepIsAnErrorOnStandardErrorAndNothingClaimsItWasCreated()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = new ScheduleCommand(new ForgetfulRegistration(), EventSourceTarget.Of(_eventSources), stdout, stderr).Install(Definition(), whatIf: false);
+
+        Assert.Equal((4, ""), (exit, stdout.ToString()));
+        Assert.Equal($"error: Task Scheduler accepted the task {Task}, but it is not there when read back.", stderr.ToString().TrimEnd());
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
+    public void ATaskTheHostKeepsDifferentlyIsAnErrorOnStandardErrorNamingEachSetting()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = new ScheduleCommand(new ForgetfulRegistration { Keeps = d => d with { Enabled = false } }, EventSourceTarget.Of(_eventSources), stdout, stderr)
+            .Install(Definition(), whatIf: false);
+
+        Assert.Equal((4, ""), (exit, stdout.ToString()));
+        Assert.Equal($"error: Task Scheduler registered the task {Task}, but reads it back differently: enabled is no, not yes.", stderr.ToString().TrimEnd());
+    }
+
+    private static ScheduledTaskDefinition Definition() => ScheduledRun.Define(Program, @"C:\b.json", null, null, TimeSpan.FromMinutes(30), audit: false);
 
     [Fact]
     public void SecretsAreRefusedWithWhereTheyBelongAndNeverEchoed()
@@ -292,6 +337,20 @@ public sealed class ScheduleCliTests : IDisposable
         var definition = ScheduledRun.Define(Program, @"C:\b.json", null, null, TimeSpan.FromMinutes(30), audit: false);
 
         Assert.Equal(@"apply C:\b.json", definition.Arguments);
+    }
+
+    /// <summary>A registration that accepts every task and keeps what <see cref="Keeps"/> makes of it (nothing by default).</summary>
+    private sealed class ForgetfulRegistration : IScheduledTaskRegistration
+    {
+        private ScheduledTaskDefinition? _kept;
+
+        public Func<ScheduledTaskDefinition, ScheduledTaskDefinition?> Keeps { get; init; } = _ => null;
+
+        public ScheduledTaskDefinition? ReadDefinition(string fullPath) => _kept;
+
+        public void Register(ScheduledTaskDefinition definition) => _kept = Keeps(definition);
+
+        public bool Delete(string fullPath) => false;
     }
 
     private sealed class RecordingRegistrar : IEventSourceRegistrar

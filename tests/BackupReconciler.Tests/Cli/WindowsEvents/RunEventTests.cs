@@ -2,7 +2,6 @@ using BackupReconciler.Cli;
 using BackupReconciler.Cli.WindowsEvents;
 using BackupReconciler.Engine;
 using BackupReconciler.Host.EventLog;
-using BackupReconciler.Resources;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Serilog.Events;
@@ -70,6 +69,30 @@ public sealed class RunEventTests : IDisposable
         Assert.Equal(12, summary.Properties.Count);
         var failed = events.Written[2];
         Assert.Equal(["failing", "service"], failed.Properties.Skip(5).Take(2));
+    }
+
+    [Fact]
+    public void AFailureEventSaysWhetherAChangeOrAReadFailedAsTheEngineRecordedIt()
+    {
+        var baseline = _folder.Write("two.json", """
+            { "name": "two", "resources": [
+                { "id": "unread", "type": "service", "properties": { "name": "VSS", "startType": "automatic" } },
+                { "id": "unchanged", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\Vendor", "values": { "V": { "kind": "dword", "data": 2 } } } } ] }
+            """);
+        var snapshot = _folder.Write("faulty.json", """
+            { "computerName": "H", "services": { "VSS": { "startType": "manual", "state": "stopped" } },
+              "faults": [ { "operation": "read", "target": "service:VSS" }, { "operation": "set", "target": "registry:HKLM\\SOFTWARE\\Vendor" } ] }
+            """);
+        var events = new CollectingEventLog();
+
+        Run(events, "apply", baseline, "--snapshot", snapshot);
+
+        var failures = events.Written.Where(e => e.EventId == RunEvents.ChangeFailed).ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.StartsWith("Reading a resource failed in run ", failures[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["unread", "could not read: Access is denied."], [failures[0].Properties[5], failures[0].Properties[7]]);
+        Assert.StartsWith("Change failed in run ", failures[1].Message, StringComparison.Ordinal);
+        Assert.Equal(["unchanged", "could not apply: Access is denied."], [failures[1].Properties[5], failures[1].Properties[7]]);
     }
 
     [Fact]
@@ -155,7 +178,7 @@ public sealed class RunEventTests : IDisposable
 
     private static RunResult Result(bool restartFailed = false, params ResourceStatus[] statuses) => new(
         "watch", "20261207T120000Z-abcd", false, "dpm-server", "DPM01", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(1250),
-        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [new Difference("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
+        statuses.Select((s, i) => new ResourceResult($"r{i}", "registry", s, null, null, [TestDifference.Of("Value", 1, 2)], s == ResourceStatus.Failed ? "Access is denied." : null)).ToList(),
         restartFailed ? [new RestartResult("DPMRA", RestartStatus.Failed, "r0", "timed out")] : [new RestartResult("DPMRA", RestartStatus.Restarted, "r0", null)],
         []);
 

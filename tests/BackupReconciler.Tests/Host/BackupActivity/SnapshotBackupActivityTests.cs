@@ -91,7 +91,7 @@ public sealed class SnapshotBackupActivityTests : IDisposable
         var recorder = new RecordingHost(host);
 
         Assert.Empty(recorder.CaptureHostWide());
-        var captured = _folder.Write("captured.json", recorder.Captured.ToJson().ToString());
+        var captured = _folder.Write("captured.json", recorder.Captured.CaptureDocument().ToString());
         var again = SnapshotHost.Load(captured);
 
         Assert.Equal(host.BackupActivity.ReadRunning(), again.BackupActivity.ReadRunning());

@@ -262,7 +262,7 @@ public sealed class FirewallRuleTests
 
         var undo = new BackupReconciler.Resources.Firewall.FirewallRuleResource("Odd", false, new BackupReconciler.Host.Firewall.FirewallRuleSettings())
             .UndoOf(new BackupReconciler.Resources.Firewall.FirewallRuleActual("Odd", [BackupReconciler.Host.Firewall.FirewallRule.NotFullyRead("Odd", "no Active field")]),
-                [new Difference("rule", new JObject { ["name"] = "Odd", ["unreadable"] = "no Active field" }, null)]);
+                [new Difference("rule", new BackupReconciler.Resources.Firewall.FirewallRulesValue([BackupReconciler.Host.Firewall.FirewallRule.NotFullyRead("Odd", "no Active field")]), null)]);
         Assert.False(undo.IsPossible);
         Assert.Contains("cannot be recreated", undo.Impossible, StringComparison.Ordinal);
     }
@@ -305,7 +305,7 @@ public sealed class FirewallRuleTests
         var apply = scenario.Apply();
 
         Assert.Equal(ResourceStatus.Drifted, plan.StatusOf("rule"));
-        var removed = Assert.IsType<JArray>(plan.Resource("rule").Differences.Single().Actual);
+        var removed = Assert.IsType<JArray>(plan.Resource("rule").Differences.Single().Actual!.ToJson());
         Assert.Equal(["inbound", "outbound"], removed.Select(r => (string)r["direction"]!));
         Assert.Equal(ResourceStatus.Changed, apply.StatusOf("rule"));
         Assert.Equal(["Unrelated"], Rules(scenario.SnapshotJson).Select(r => (string)r["name"]!));

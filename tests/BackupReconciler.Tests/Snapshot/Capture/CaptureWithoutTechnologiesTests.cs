@@ -2,19 +2,9 @@ using System.Runtime.InteropServices;
 using BackupReconciler.Baselines;
 using BackupReconciler.Cli;
 using BackupReconciler.Host;
-using BackupReconciler.Host.AccessRules;
 using BackupReconciler.Host.Antivirus;
-using BackupReconciler.Host.BackupActivity;
-using BackupReconciler.Host.EventLog;
-using BackupReconciler.Host.Features;
-using BackupReconciler.Host.Files;
-using BackupReconciler.Host.Firewall;
 using BackupReconciler.Host.Registry;
 using BackupReconciler.Host.ScheduledTasks;
-using BackupReconciler.Host.Services;
-using BackupReconciler.Host.ShadowStorage;
-using BackupReconciler.Host.Sql;
-using BackupReconciler.Host.UserRights;
 using BackupReconciler.Host.Volumes;
 using BackupReconciler.Resources;
 using BackupReconciler.Snapshot;
@@ -83,40 +73,17 @@ public sealed class CaptureWithoutTechnologiesTests : IDisposable
     }
 
     /// <summary>A host whose WMI, Defender COM server, one registry key and the Task Scheduler fail as they do on a live machine that lacks them.</summary>
-    private sealed class MissingTechnologies(SnapshotHost inner) : IHost, IVolumes, IAntivirus, IRegistry, IScheduledTasks
+    private sealed class MissingTechnologies(SnapshotHost inner) : PortedHost(inner.ComputerName, inner.Facts, Ports(inner))
     {
-        public string ComputerName => inner.ComputerName;
+        private static HostPorts Ports(SnapshotHost inner)
+        {
+            var missing = new Missing(inner);
+            return HostPorts.Of(inner).Instead<IRegistry>(missing).Instead<IVolumes>(missing).Instead<IAntivirus>(missing).Instead<IScheduledTasks>(missing);
+        }
+    }
 
-        public IReadOnlyDictionary<string, string> Facts => inner.Facts;
-
-        public IRegistry Registry => this;
-
-        public IServiceControl Services => inner.Services;
-
-        public IVolumes Volumes => this;
-
-        public IShadowStorage ShadowStorage => inner.ShadowStorage;
-
-        public IAntivirus Antivirus => this;
-
-        public ISqlServer Sql => inner.Sql;
-
-        public IFileSystem Files => inner.Files;
-
-        public IScheduledTasks ScheduledTasks => this;
-
-        public IFeatures Features => inner.Features;
-
-        public IUserRights UserRights => inner.UserRights;
-
-        public IEventLog EventLog => inner.EventLog;
-
-        public IFirewall Firewall => inner.Firewall;
-
-        public IAccessRules AccessRules => inner.AccessRules;
-
-        public IBackupActivity BackupActivity => inner.BackupActivity;
-
+    private sealed class Missing(SnapshotHost inner) : IVolumes, IAntivirus, IRegistry, IScheduledTasks
+    {
         public IReadOnlyList<VolumeInfo> ReadAll() =>
             throw new PlatformNotSupportedException("Could not find an installation of .NET Framework v4.0.30319. System.Management requires native modules from the .NET Framework to operate.");
 
