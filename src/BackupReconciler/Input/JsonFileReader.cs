@@ -45,8 +45,14 @@ public static class JsonFileReader
             throw new InputException(new SourceLocation(path, 1, 1), "the file is empty; it must hold a JSON object { ... }.");
         }
 
-        var token = Parse(path, text);
-        CheckNamesAndStrings(path, token);
+        var token = Parse(path, text, out var suspicious);
+        // The reader notes any name or string that might break a rule below; the walk over the whole tree (a
+        // tenth of reading a large snapshot) finds which one and where, and runs only when there is one.
+        if (suspicious)
+        {
+            CheckNamesAndStrings(path, token);
+        }
+
         return token;
     }
 
@@ -160,7 +166,10 @@ public static class JsonFileReader
         return new SourceLocation(path, text.Count(c => c == '\n') + 1, text.Length - lineStart + 1);
     }
 
-    public static JToken Parse(string path, string text)
+    public static JToken Parse(string path, string text) => Parse(path, text, out _);
+
+    /// <param name="suspicious">Whether a member name starts with '$' or a name or string holds a character <see cref="CheckNamesAndStrings"/> refuses.</param>
+    private static JToken Parse(string path, string text, out bool suspicious)
     {
         if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
         {
@@ -190,6 +199,7 @@ public static class JsonFileReader
                     "unexpected content after the end of the JSON document; remove it.");
             }
 
+            suspicious = reader.Suspicious;
             return token;
         }
         catch (JsonReaderException e)
@@ -198,10 +208,16 @@ public static class JsonFileReader
         }
     }
 
-    /// <summary>Stops reading at <see cref="MaxTokens"/>, before the tree of a hostile file outgrows memory.</summary>
+    /// <summary>
+    /// Stops reading at <see cref="MaxTokens"/>, before the tree of a hostile file outgrows memory; notes whether
+    /// any name or string needs <see cref="CheckNamesAndStrings"/>.
+    /// </summary>
     private sealed class CountingReader(TextReader text, string path) : JsonTextReader(text)
     {
         private int _tokens;
+
+        /// <summary>A member name starting with '$', or a name or string value holding a refused character, was read.</summary>
+        public bool Suspicious { get; private set; }
 
         public override bool Read()
         {
@@ -211,7 +227,13 @@ public static class JsonFileReader
                     string.Create(CultureInfo.InvariantCulture, $"the file holds more than {MaxTokens:N0} JSON values; no real baseline, snapshot or plan does, so this one is damaged or hostile."));
             }
 
-            return base.Read();
+            var read = base.Read();
+            if (!Suspicious && Value is string value && TokenType is JsonToken.PropertyName or JsonToken.String)
+            {
+                Suspicious = (TokenType == JsonToken.PropertyName && value.StartsWith('$')) || value.AsSpan().IndexOfAny(Unprintable) >= 0;
+            }
+
+            return read;
         }
     }
 

@@ -27,7 +27,13 @@ public sealed class SnapshotHost : PortedHost
     private readonly JObject _document;
 
     /// <summary>SHA-256 of the file as this host last read or wrote it: anything else there now was written by someone else.</summary>
-    private byte[] _known = [];
+    private byte[]? _known;
+
+    /// <summary>
+    /// The bytes as read, until the first write-back needs their hash: a verb that never writes (plan, test,
+    /// get) then never loads the platform's cryptography library, which costs more start-up than reading the file.
+    /// </summary>
+    private byte[]? _read;
 
     /// <summary>Set once a write-back found the file changed underneath: no later change of this run is written either.</summary>
     private string? _conflict;
@@ -95,7 +101,7 @@ public sealed class SnapshotHost : PortedHost
         }
 
         reader.RejectUnknownMembers();
-        host._known = System.Security.Cryptography.SHA256.HashData(bytes);
+        host._read = bytes;
         return host;
     }
 
@@ -163,12 +169,13 @@ public sealed class SnapshotHost : PortedHost
 
         var bytes = content.ToArray();
         var hash = System.Security.Cryptography.SHA256.HashData(bytes);
-        if (hash.AsSpan().SequenceEqual(_known))
+        var known = Known();
+        if (hash.AsSpan().SequenceEqual(known))
         {
             return;
         }
 
-        if (!OnDisk().AsSpan().SequenceEqual(_known))
+        if (!OnDisk().AsSpan().SequenceEqual(known))
         {
             _conflict = $"the snapshot {Path} was changed by someone else since this run read it (another run with another state directory, or an editor), so this change was not written back and theirs was kept; run again to work from what the file holds now.";
             throw new HostOperationException(_conflict);
@@ -176,6 +183,18 @@ public sealed class SnapshotHost : PortedHost
 
         AtomicFile.Write(Path, stream => stream.Write(bytes));
         _known = hash;
+    }
+
+    /// <summary>The hash of the file as read, made on first need; a host not read from a file (a capture's) has none.</summary>
+    private byte[] Known()
+    {
+        if (_known is null)
+        {
+            _known = _read is null ? [] : System.Security.Cryptography.SHA256.HashData(_read);
+            _read = null;
+        }
+
+        return _known;
     }
 
     /// <summary>

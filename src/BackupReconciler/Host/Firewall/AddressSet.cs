@@ -41,8 +41,9 @@ public sealed class AddressSet : IEquatable<AddressSet>
 
     private AddressSet(IEnumerable<AddressRange> ranges, IEnumerable<string> keywords)
     {
-        Ranges = ranges.Distinct().OrderBy(r => r.Family).ThenBy(r => r.Low).ThenBy(r => r.High).ToList();
-        Keywords = keywords.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Ranges = Intervals.SortedDistinct(ranges, static (a, b) =>
+            a.Family != b.Family ? ((int)a.Family).CompareTo((int)b.Family) : a.Low != b.Low ? a.Low.CompareTo(b.Low) : a.High.CompareTo(b.High));
+        Keywords = Intervals.SortedDistinct(keywords, StringComparer.Ordinal.Compare);
         _covered4 = Intervals.Merge(Ranges.Where(r => r.Family == AddressFamily.InterNetwork).Select(r => (r.Low, r.High)));
         _covered6 = Intervals.Merge(Ranges.Where(r => r.Family == AddressFamily.InterNetworkV6).Select(r => (r.Low, r.High)));
     }

@@ -32,8 +32,8 @@ public sealed class PortSet : IEquatable<PortSet>
 
     private PortSet(IEnumerable<PortRange> ranges, IEnumerable<string> keywords)
     {
-        Ranges = ranges.Distinct().OrderBy(r => r.Low).ThenBy(r => r.High).ToList();
-        Keywords = keywords.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Ranges = Intervals.SortedDistinct(ranges, static (a, b) => a.Low != b.Low ? a.Low.CompareTo(b.Low) : a.High.CompareTo(b.High));
+        Keywords = Intervals.SortedDistinct(keywords, StringComparer.Ordinal.Compare);
         _covered = Intervals.Merge(Ranges.Select(r => (r.Low, r.High)));
     }
 
