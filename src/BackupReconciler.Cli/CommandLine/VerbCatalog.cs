@@ -76,4 +76,11 @@ public static class VerbCatalog
             "backup-reconciler dsc test < instance.json",
             "backup-reconciler dsc manifest") { OwnParser = true, Effect = VerbEffect.ChangesHostJournaled, Subject = VerbSubject.Host, Takes = VerbArgument.Own },
     ];
+
+    /// <summary>
+    /// The kind of verb a journal or report names as a run's command ("apply", "undo"), or null for a word no
+    /// verb of this build writes: readers of those files decide on the kind, not on the spelling.
+    /// </summary>
+    public static VerbKind? KindOfCommand(string? command) =>
+        All.FirstOrDefault(verb => verb.Subverb is null && verb.Word.Equals(command, StringComparison.Ordinal))?.Kind;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackupReconciler.Cli.CommandLine;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
 using BackupReconciler.Input;
@@ -43,7 +44,7 @@ public static class HistoryReader
                 continue;
             }
 
-            var undo = record.Command == "undo";
+            var undo = VerbCatalog.KindOfCommand(record.Command) == VerbKind.Undo;
             var runBaseline = undo ? UndoneBaseline(folder, record.Baseline, read) : record.Baseline;
             if (time < from || time > now || (baseline is not null && !runBaseline.Equals(baseline, StringComparison.OrdinalIgnoreCase)))
             {

@@ -17,6 +17,17 @@ public sealed class VerbCatalogTests : IDisposable
         Assert.Equal(Enum.GetValues<VerbKind>(), VerbCatalog.All.Select(v => v.Kind).Order());
     }
 
+    /// <summary>History tells an undo run from the journal's command; a renamed verb must not make undos look like applies.</summary>
+    [Fact]
+    public void TheCommandAJournalRecordsNamesItsVerbAndNoOther()
+    {
+        Assert.All(VerbCatalog.All.Where(v => v.Subverb is null), verb => Assert.Equal(verb.Kind, VerbCatalog.KindOfCommand(verb.Word)));
+        Assert.Equal(VerbKind.Undo, VerbCatalog.KindOfCommand("undo"));
+        Assert.Null(VerbCatalog.KindOfCommand("Undo"));
+        Assert.Null(VerbCatalog.KindOfCommand("undone"));
+        Assert.Null(VerbCatalog.KindOfCommand(null));
+    }
+
     [Fact]
     public void OnlyApplyUndoAndWatchTakeTheLockAndJournalTheirChanges()
     {
