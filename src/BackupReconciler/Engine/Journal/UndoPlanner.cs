@@ -29,12 +29,16 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
     private ResourceDeclaration Declaration(JObject before, string runId, bool force)
     {
         var id = (string)before["resource"]!;
-        var intended = JournalSteps.ChangesOf(before)
+        var changes = JournalSteps.ChangesOf(before);
+        var intended = changes
             .GroupBy(c => c.Property, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Desired, StringComparer.OrdinalIgnoreCase);
         var restarts = (before["restartServices"] as JArray ?? []).Select(s => (string)s!).ToList();
         var undo = UndoStep.FromJson(before["undo"]);
-        IResource resource = undo.IsPossible && Parse(undo, id) is { } inverse
+        // A change whose property cannot be read could not be checked for having moved since: refuse, never undo unguarded.
+        IResource resource = changes.Count != (before["changes"] as JArray ?? []).Count
+            ? new RefusedUndo((string)before["type"]!, "the journal's record of this change is damaged (a change without its property), so whether the value moved since cannot be checked; set it back by hand")
+            : undo.IsPossible && Parse(undo, id) is { } inverse
             ? new UndoGuard(inverse, intended, force, runId, secrets ?? new SecretRedactor())
             : new RefusedUndo((string)before["type"]!, undo.Impossible ?? $"the recorded undo of \"{id}\" is not a valid {undo.Type} resource");
         return new ResourceDeclaration($"undo-{id}", resource, ResourceMode.Enforce, [], restarts, $"undo of run {runId}", null, SourceLocation.OfFile(id));

@@ -91,4 +91,27 @@ public sealed class OldJournalTests : IDisposable
         var added = history["settings"]!.Single(s => (string)s["resource"]! == "timeouts" && (string)s["property"]! == "Added");
         Assert.Equal("(absent)", (string)added["corrections"]![0]!["previous"]!);
     }
+
+    /// <summary>Without a change's property the guard cannot see that its value moved: the step is refused, not undone unguarded.</summary>
+    [Fact]
+    public void AChangeWhosePropertyIsDamagedIsNotUndoneOverAValueThatMovedSince()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var runId = (string)JObject.Parse(CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
+        var journal = Path.Combine(State, "runs", runId + ".jsonl");
+        var lines = File.ReadAllLines(journal).Select(JObject.Parse).ToList();
+        foreach (var change in lines.Where(l => (string)l["event"]! == "before").SelectMany(l => l["changes"]!).Cast<JObject>())
+        {
+            change.Remove("property");
+        }
+
+        File.WriteAllText(journal, string.Concat(lines.Select(l => l.ToString(Formatting.None) + "\n")));
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("7200", "900", StringComparison.Ordinal));
+
+        var (_, output, _) = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json");
+
+        var timeouts = JObject.Parse(output)["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts");
+        Assert.NotEqual("changed", (string)timeouts["status"]!);
+        Assert.Contains("900", File.ReadAllText(snapshot), StringComparison.Ordinal);
+    }
 }
