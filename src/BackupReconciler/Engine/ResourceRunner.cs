@@ -85,7 +85,7 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
             return Failed(declaration, differences, commitError);
         }
 
-        if (Attempt(declaration, "verify", FailureSource.HostRead, () => resource.Observe(host), out var after) is { } verifyError)
+        if (Attempt(declaration, "verify", FailureSource.HostChange, () => resource.Observe(host), out var after) is { } verifyError)
         {
             return Failed(declaration, differences, verifyError);
         }

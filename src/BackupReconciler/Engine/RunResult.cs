@@ -63,10 +63,13 @@ public sealed record ResourceResult(
 /// <summary>Where a resource's failure came from: what the operator has to look at. Set by the engine, never read back from a message.</summary>
 public enum FailureSource
 {
-    /// <summary>Reading the host failed: before any change, or when verifying one.</summary>
+    /// <summary>Reading the host failed before any change was made.</summary>
     HostRead,
 
-    /// <summary>Changing the host failed, making the change durable failed, or the host did not keep it (did not converge).</summary>
+    /// <summary>
+    /// Changing the host failed, making the change durable failed, reading it back after the change failed
+    /// (made, but not confirmed), or the host did not keep it (did not converge).
+    /// </summary>
     HostChange,
 
     /// <summary>Not attempted, or not reachable: a resource it depends on failed (or is predicted to), or apply cannot reach the desired state.</summary>

@@ -41,6 +41,15 @@ public sealed class FailureSourceTests : IDisposable
         Assert.Equal((FailureSource.HostChange, "could not apply: Access is denied."), (run.Resource("a").Source, run.Resource("a").Error));
     }
 
+    /// <summary>The change was made: a read-back that fails must not be told as a read of an unchanged resource.</summary>
+    [Fact]
+    public void AReadBackThatFailsAfterTheChangeIsAHostChangeFailure()
+    {
+        var run = Run(false, ("a", new Faulty { ReadBackFails = new HostOperationException("Access is denied.") }, []));
+
+        Assert.Equal((FailureSource.HostChange, "could not verify: Access is denied."), (run.Resource("a").Source, run.Resource("a").Error));
+    }
+
     [Fact]
     public void AChangeTheHostDoesNotKeepIsAHostChangeFailure()
     {
@@ -85,6 +94,11 @@ public sealed class FailureSourceTests : IDisposable
 
         public Exception? ApplyFails { get; init; }
 
+        /// <summary>Thrown by the read after the change, not by the first.</summary>
+        public Exception? ReadBackFails { get; init; }
+
+        private bool _applied;
+
         public bool Sticks { get; init; } = true;
 
         public string? Unreachable { get; init; }
@@ -96,8 +110,8 @@ public sealed class FailureSourceTests : IDisposable
         public IReadOnlyList<string> FollowUpsWhenChanged => [];
 
         public Observation Observe(IHost host) =>
-            ReadFails is not null
-                ? throw ReadFails
+            (ReadFails ?? (_applied ? ReadBackFails : null)) is { } fails
+                ? throw fails
                 : new Observation(new State(_value), _value == 2 ? [] : [TestDifference.Of("Value", _value, 2) with { Unreachable = Unreachable }]);
 
         public void Apply(IHost host, Observation observation, IReadOnlyList<Difference> changes)
@@ -107,6 +121,7 @@ public sealed class FailureSourceTests : IDisposable
                 throw ApplyFails;
             }
 
+            _applied = true;
             if (Sticks)
             {
                 _value = 2;
