@@ -230,7 +230,7 @@ public static class JsonFileReader
             var read = base.Read();
             if (!Suspicious && Value is string value && TokenType is JsonToken.PropertyName or JsonToken.String)
             {
-                Suspicious = (TokenType == JsonToken.PropertyName && value.StartsWith('$')) || value.AsSpan().IndexOfAny(Unprintable) >= 0;
+                Suspicious = (TokenType == JsonToken.PropertyName && value.StartsWith('$') && SerializerMetadata.Contains(value, StringComparer.OrdinalIgnoreCase)) || value.AsSpan().IndexOfAny(Unprintable) >= 0;
             }
 
             return read;
