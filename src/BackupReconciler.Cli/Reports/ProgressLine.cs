@@ -27,7 +27,6 @@ public sealed class ProgressLine : IDisposable
     private readonly ITimer? _timer;
     private readonly Lock _gate = new();
     private ResourceProgress? _current;
-    private bool _shown;
     private bool _ended;
 
     /// <param name="delay">How long the command runs before the line appears (<see cref="Delay"/>; zero in tests that need it drawn).</param>
@@ -72,7 +71,6 @@ public sealed class ProgressLine : IDisposable
 
             _stderr.Write(string.Create(CultureInfo.InvariantCulture, $"{EraseLine}{(at.WhatIf ? "reading" : "applying")} {at.Position}/{at.Total}: {at.Resource}…"));
             _stderr.Flush();
-            _shown = true;
             _drawnAt = _clock.GetTimestamp();
         }
     }
@@ -83,7 +81,7 @@ public sealed class ProgressLine : IDisposable
         _timer?.Dispose();
         lock (_gate)
         {
-            if (_shown && !_ended)
+            if (_drawnAt is not null && !_ended)
             {
                 _stderr.Write(EraseLine);
                 _stderr.Flush();
