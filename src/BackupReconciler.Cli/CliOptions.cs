@@ -35,7 +35,6 @@ public sealed record CliOptions(
     RestartWindow? RestartWindow = null,
     bool RestartNow = false,
     bool NoColor = false,
-    string? Subverb = null,
     bool Audit = false,
     Duration? Since = null,
     string? BaselineFilter = null,
@@ -182,7 +181,6 @@ public sealed record CliOptions(
             lockTimeout, given.Value(OptionSpecs.SavePlan), plan, given.Has(OptionSpecs.Force), interval, maxRuns, restartWindow, given.Has(OptionSpecs.RestartNow))
         {
             NoColor = given.Has(OptionSpecs.NoColor),
-            Subverb = given.Verb.Subverb,
             Audit = given.Has(OptionSpecs.Audit),
             Since = since,
             BaselineFilter = given.Value(OptionSpecs.BaselineName),

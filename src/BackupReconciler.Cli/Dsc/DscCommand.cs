@@ -126,7 +126,7 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
             case "test":
             {
                 var run = reconciler.Run(baseline, "test", whatIf: true);
-                var state = State(instance, run, run.Restarts.Where(r => r.Status == RestartStatus.Planned), applied: false);
+                var state = State(instance, run, run.Restarts.Where(r => r.Status == RestartStatus.Planned));
                 WriteLine(state);
                 WriteLine(state.Value<bool>("_inDesiredState") ? new JArray() : new JArray("resources"));
                 return ReportFailures(run, trace);
@@ -137,7 +137,7 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                 var stateDirectory = StateDirectory.Resolve(null);
                 var run = new GuardedRun(stateDirectory, clock, log, _redactor)
                     .Apply(host, baseline, "apply", $"dsc set {instance.Baseline}", TimeSpan.Zero);
-                var state = State(instance, run, run.Restarts.Where(r => r.Status is RestartStatus.Restarted or RestartStatus.Failed), applied: true);
+                var state = State(instance, run, run.Restarts.Where(r => r.Status is RestartStatus.Restarted or RestartStatus.Failed));
                 WriteLine(state);
                 WriteLine(run.Resources.Any(r => r.Status == ResourceStatus.Changed) ? new JArray("resources") : new JArray());
                 return ReportFailures(run, trace);
@@ -145,14 +145,13 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
         }
     }
 
-    /// <param name="applied">The run was set's apply, not test's what-if: a changed resource is then in the desired state.</param>
-    private JObject State(DscInstance instance, RunResult run, IEnumerable<RestartResult> restarts, bool applied)
+    private JObject State(DscInstance instance, RunResult run, IEnumerable<RestartResult> restarts)
     {
         var state = Identity(instance);
         state["resources"] = JsonReport.Build(run, ExitCodes.Detailed(run))["resources"];
         // A changed resource whose manual differences remain is not in the desired state: a person still has to act.
         state["_inDesiredState"] = run.Resources.All(r => r.Status == ResourceStatus.Compliant
-            || (applied && r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
+            || (!run.WhatIf && r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
         var required = restarts.Select(r => r.Service).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (required.Count > 0)
         {

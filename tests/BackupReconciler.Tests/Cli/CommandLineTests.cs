@@ -273,7 +273,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("30m", parsed.Value(every));
         Assert.True(parsed.Has(OptionSpecs.WhatIf));
         var options = CliOptions.From(parsed);
-        Assert.Equal((VerbKind.ScheduleInstall, "install", true), (options.Verb.Kind, options.Subverb, options.WhatIf));
+        Assert.Equal((VerbKind.ScheduleInstall, "install", true), (options.Verb.Kind, options.Verb.Subverb, options.WhatIf));
         var wrong = Assert.Throws<BackupReconciler.Input.InputException>(() => reader.Read(["schedule", "remove", "b.json", "--every", "1h"]));
         Assert.Equal("--every is not an option of schedule remove (only schedule install takes it); run backup-reconciler schedule remove --help.", wrong.Message);
         var help = Assert.IsType<CommandLineRequest.Print>(reader.Read(["schedule", "install", "--help"]));

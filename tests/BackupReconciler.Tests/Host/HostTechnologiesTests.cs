@@ -72,7 +72,7 @@ public sealed class HostTechnologiesTests : IDisposable
 
     [Theory]
     [MemberData(nameof(PortNames))]
-    public void TheRecordingHostWrapsThePortAndChangesNothing(string port)
+    public void TheRecordingHostWrapsEveryPortInItsRecorder(string port)
     {
         var property = typeof(IHost).GetProperty(port)!;
         var inner = Load(Everything());
