@@ -34,6 +34,9 @@ public abstract class PortedHost : IHost
 
     public IReadOnlyDictionary<string, string> Facts { get; }
 
+    /// <summary>This host's adapter for <paramref name="port"/> (a capture records into a snapshot host's).</summary>
+    internal object Port(Type port) => _ports.Get(port);
+
     public IRegistry Registry => _ports.Get<IRegistry>();
 
     public IServiceControl Services => _ports.Get<IServiceControl>();

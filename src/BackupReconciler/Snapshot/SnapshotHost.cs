@@ -41,22 +41,16 @@ public sealed class SnapshotHost : PortedHost
     /// <summary>One per technology that keeps a section (<see cref="HostTechnologies"/>), in the file's order.</summary>
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private readonly HostPorts _ports;
-
     private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
         : base(computerName, facts, parts.Ports)
     {
         Path = path;
         _document = document;
         _sections = parts.Sections;
-        _ports = parts.Ports;
         TaskRegistration = parts.Made<IScheduledTasks, SnapshotScheduledTasks>();
     }
 
     public string Path { get; }
-
-    /// <summary>This host's adapter for <paramref name="port"/>, for a capture to record into.</summary>
-    internal object Port(Type port) => _ports.Get(port);
 
     /// <summary>The task <c>schedule install</c> registers, kept in the <c>scheduledTasks</c> section beside the others.</summary>
     public IScheduledTaskRegistration TaskRegistration { get; }

@@ -14,6 +14,6 @@ public sealed record PathListActual(string Variable, string? Value, RegistryValu
     {
         ["variable"] = Variable,
         ["value"] = Value,
-        ["entries"] = new JArray((Value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Cast<object>().ToArray()),
+        ["entries"] = new JArray(PathListValue.EntriesOf(Value).Cast<object>().ToArray()),
     };
 }

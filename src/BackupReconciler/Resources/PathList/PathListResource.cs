@@ -29,7 +29,7 @@ public sealed record PathListResource(string Variable, IReadOnlyList<string> Con
 
     public override IReadOnlyList<Difference> Compare(PathListActual actual, IHost host)
     {
-        var entries = (actual.Value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var entries = PathListValue.EntriesOf(actual.Value);
         var missing = Contains
             .Where(wanted => !entries.Any(entry => WindowsPath.AreSame(entry, wanted, host.Facts)))
             .DistinctBy(wanted => WindowsPath.Normalize(wanted, host.Facts), StringComparer.OrdinalIgnoreCase)

@@ -10,7 +10,10 @@ public sealed record PathListValue(string Value) : DifferenceValue
 {
     public override JToken ToJson() => new JValue(Value);
 
-    public override JToken Shown => new JArray(Value.Split(';', StringSplitOptions.RemoveEmptyEntries).Cast<object>().ToArray());
+    public override JToken Shown => new JArray(EntriesOf(Value).Cast<object>().ToArray());
+
+    /// <summary>The entries of a path list as Windows reads it: split on ';', empty entries skipped.</summary>
+    public static IReadOnlyList<string> EntriesOf(string? text) => (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
 
     public override DifferenceValue? ReadBack(JToken json) => json is JValue { Type: JTokenType.String } text ? new PathListValue((string)text.Value!) : null;
 }
