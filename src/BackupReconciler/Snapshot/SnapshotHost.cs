@@ -66,7 +66,7 @@ public sealed class SnapshotHost : PortedHost
     /// </summary>
     public static SnapshotHost Load(string path, TimeProvider clock)
     {
-        var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes, out var bytes), path, "the snapshot");
+        var reader = JsonObjectReader.ForObject(JsonFileReader.ReadTree(path, MaxFileBytes, out var bytes).ToToken(), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
         if (version is not null && version.ToString() != "1")
         {

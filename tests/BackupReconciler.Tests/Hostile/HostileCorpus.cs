@@ -59,7 +59,7 @@ public static class HostileCorpus
         void SnapMade(string name, Func<TempFolder, byte[]> make, string expected) => cases.Add(new(name, HostileFile.Snapshot, make, expected));
 
         // ---- malformed JSON
-        Baseline("baseline truncated", """{ "name": "t", "resources": [""", """<dir>/b/baseline.json(1,29): the file is not valid JSON: Unexpected end of content while loading JObject; fix the syntax there.""");
+        Baseline("baseline truncated", """{ "name": "t", "resources": [""", """<dir>/b/baseline.json(1,29): the file is not valid JSON: it ends inside an array that is not closed with ']'; fix the syntax there.""");
         Baseline("baseline member without colon", """{ "name" "t", "resources": [] }""", """<dir>/b/baseline.json(1,9): the file is not valid JSON: Invalid character after parsing property name. Expected ':' but got: "; fix the syntax there.""");
         Baseline("baseline content after the end", """{ "name": "t", "resources": [] } { }""", """<dir>/b/baseline.json(1,33): the file is not valid JSON: Additional text encountered after finished reading JSON content: {; fix the syntax there.""");
         Baseline("baseline unterminated string", """{ "name": "t""", """<dir>/b/baseline.json(1,12): the file is not valid JSON: Unterminated string. Expected delimiter: "; fix the syntax there.""");
@@ -67,7 +67,7 @@ public static class HostileCorpus
         Baseline("baseline NaN", Resource("freeSpace", """{ "path": "C:\\", "minimumFreePercent": NaN }"""), """<dir>/b/baseline.json(1,121): the file is not valid JSON: Cannot read NaN value; fix the syntax there.""");
         Baseline("baseline that is a string", "\"just text\"", """<dir>/b/baseline.json(1,11): the baseline must be a JSON object { ... }; found the string "just text".""");
         Baseline("baseline that is an array", "[ { \"name\": \"t\" } ]", """<dir>/b/baseline.json(1,1): the baseline must be a JSON object { ... }; found an array.""");
-        Snap("snapshot truncated", """{ "computerName": "H1", "registry": {""", """<dir>/snapshot.json(1,37): the file is not valid JSON: Unexpected end of content while loading JObject; fix the syntax there.""");
+        Snap("snapshot truncated", """{ "computerName": "H1", "registry": {""", """<dir>/snapshot.json(1,37): the file is not valid JSON: it ends inside an object that is not closed with '}'; fix the syntax there.""");
         Snap("snapshot that is an array", "[1, 2]", """<dir>/snapshot.json(1,1): the snapshot must be a JSON object { ... }; found an array.""");
         Snap("snapshot bad escape", """{ "computerName": "H\q" }""", """<dir>/snapshot.json(1,22): the file is not valid JSON: Bad JSON escape sequence: \q; fix the syntax there.""");
 

@@ -1,0 +1,209 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace BackupReconciler.Input.Json;
+
+/// <summary>
+/// Builds the <see cref="JsonItem"/> tree of an input file from Newtonsoft's tokenizer (its syntax errors,
+/// positions and leniency are the product's), with the limits that keep hostile input from crashing the
+/// process and the rules every input file keeps: no member twice in one object, no control characters in
+/// names or strings, no serializer metadata at any depth.
+/// </summary>
+internal sealed class JsonTreeBuilder
+{
+    /// <summary>The member names Newtonsoft.Json and System.Text.Json act on when told to: type names, references.</summary>
+    private static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
+
+    /// <summary>Control characters (tab, line feed and carriage return aside) and the bidirectional overrides and isolates.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c),
+         .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         .. Enumerable.Range(0x202A, 5).Select(c => (char)c),
+         .. Enumerable.Range(0x2066, 4).Select(c => (char)c)]);
+
+    private readonly JsonTextReader _reader;
+    private readonly string _path;
+    private int _tokens;
+
+    /// <summary>
+    /// The first name or string the file may not hold, in file order; raised only once the whole file has
+    /// been read, so that a syntax error anywhere is reported first, as it always was.
+    /// </summary>
+    private InputException? _refused;
+
+    private JsonTreeBuilder(JsonTextReader reader, string path)
+    {
+        _reader = reader;
+        _path = path;
+    }
+
+    public static JsonItem Build(string path, string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text))
+        {
+            MaxDepth = JsonFileReader.MaxDepth,
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+        };
+        var builder = new JsonTreeBuilder(reader, path);
+        try
+        {
+            if (!builder.NextOrEnd())
+            {
+                throw new InputException(new SourceLocation(path, 1, 1), "the file holds only comments; it must hold a JSON object { ... }.");
+            }
+
+            var root = builder.Value("a string", "a string");
+            if (builder.NextOrEnd())
+            {
+                throw new InputException(builder.Here, "unexpected content after the end of the JSON document; remove it.");
+            }
+
+            return builder._refused is { } refused ? throw refused : root;
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InputException(new SourceLocation(path, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)), Explain(e));
+        }
+    }
+
+    private SourceLocation Here => new(_path, _reader.LineNumber, Math.Max(1, _reader.LinePosition));
+
+    /// <summary>Reads the next token that is not a comment; false at the end of the text.</summary>
+    private bool NextOrEnd()
+    {
+        do
+        {
+            if (++_tokens > JsonFileReader.MaxTokens)
+            {
+                throw new InputException(Here,
+                    string.Create(CultureInfo.InvariantCulture, $"the file holds more than {JsonFileReader.MaxTokens:N0} JSON values; no real baseline, snapshot or plan does, so this one is damaged or hostile."));
+            }
+
+            if (!_reader.Read())
+            {
+                return false;
+            }
+        }
+        while (_reader.TokenType == JsonToken.Comment);
+
+        return true;
+    }
+
+    private void Next(string unclosed)
+    {
+        if (!NextOrEnd())
+        {
+            throw new InputException(Here, $"the file is not valid JSON: it ends inside {unclosed}; fix the syntax there.");
+        }
+    }
+
+    /// <param name="owner">How a string here is named in an error: "\"name\"", "an entry of \"name\"" or "a string".</param>
+    /// <param name="entryOwner">How a string in an array here is named.</param>
+    private JsonItem Value(string owner, string entryOwner)
+    {
+        var (line, column) = (_reader.LineNumber, _reader.LinePosition);
+        switch (_reader.TokenType)
+        {
+            case JsonToken.StartObject:
+                return Object(line, column);
+            case JsonToken.StartArray:
+                var array = new JsonArrayItem(line, column);
+                while (true)
+                {
+                    Next("an array that is not closed with ']'");
+                    if (_reader.TokenType == JsonToken.EndArray)
+                    {
+                        return array;
+                    }
+
+                    array.Add(Value(entryOwner, "a string"));
+                }
+
+            case JsonToken.String:
+                var text = (string)_reader.Value!;
+                if (_refused is null && text.AsSpan().IndexOfAny(Unprintable) is var at and >= 0)
+                {
+                    _refused = new InputException(new SourceLocation(_path, line, column),
+                        $"{owner} holds the control character {Character(text[at])}; settings never need one (tabs and line breaks aside), and it would garble reports and logs; remove it.");
+                }
+
+                return new JsonStringItem(text, line, column);
+            case JsonToken.Integer or JsonToken.Float:
+                return new JsonNumberItem(_reader.Value!, line, column);
+            case JsonToken.Boolean:
+                return new JsonBooleanItem((bool)_reader.Value!, line, column);
+            case JsonToken.Null or JsonToken.Undefined:
+                return new JsonNullItem(line, column);
+            default:
+                // A JavaScript constructor ("new Date(1)"), which Newtonsoft's reader accepts and JSON does not have.
+                throw new InputException(new SourceLocation(_path, line, Math.Max(1, column)),
+                    "the file is not valid JSON: a JavaScript constructor such as new Date(...) is not JSON; fix the syntax there.");
+        }
+    }
+
+    private JsonObjectItem Object(int line, int column)
+    {
+        var item = new JsonObjectItem(line, column);
+        while (true)
+        {
+            Next("an object that is not closed with '}'");
+            if (_reader.TokenType == JsonToken.EndObject)
+            {
+                return item;
+            }
+
+            var name = (string)_reader.Value!;
+            var (nameLine, nameColumn) = (_reader.LineNumber, _reader.LinePosition);
+            if (item.Contains(name))
+            {
+                throw new InputException(Here, $"a member appears twice in the same object ({_reader.Path}); keep one.");
+            }
+
+            CheckName(name, nameLine, nameColumn);
+            Next("an object that is not closed with '}'");
+            item.Add(new JsonMember(name, Value($"\"{name}\"", $"an entry of \"{name}\""), nameLine, nameColumn));
+        }
+    }
+
+    private void CheckName(string name, int line, int column)
+    {
+        if (_refused is not null)
+        {
+            return;
+        }
+
+        if (name.StartsWith('$') && SerializerMetadata.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            _refused = new InputException(new SourceLocation(_path, line, column),
+                $"the member \"{name}\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.");
+        }
+        else if (name.AsSpan().IndexOfAny(Unprintable) is var at and >= 0)
+        {
+            _refused = new InputException(new SourceLocation(_path, line, column),
+                $"a member name holds the control character {Character(name[at])}; names never need one, and it would garble reports and logs; remove it.");
+        }
+    }
+
+    private static string Character(char c) => $"U+{(int)c:X4}";
+
+    private static string Explain(JsonReaderException e)
+    {
+        if (e.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            return $"the JSON is nested more than {JsonFileReader.MaxDepth} levels deep; no valid file is, so this one is damaged or hostile.";
+        }
+
+        // Newtonsoft's own sentence already says what was expected; drop its position suffix, we print ours.
+        var message = e.Message;
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        // Newtonsoft quotes the character it stumbled on as it is; a control character must not reach a terminal or log.
+        message = string.Concat(message.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return $"the file is not valid JSON: {message.TrimEnd('.')}; fix the syntax there.";
+    }
+}
