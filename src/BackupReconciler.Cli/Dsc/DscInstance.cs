@@ -1,5 +1,6 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Cli.Dsc;
@@ -31,8 +32,8 @@ public sealed record DscInstance(string Baseline, string? Snapshot, VariableInpu
             throw new InputException(SourceLocation.OfFile(origin), "no instance was given; pass --input '{\"baseline\": \"FILE\"}' or write that JSON to standard input.");
         }
 
-        var reader = JsonObjectReader.ForObject(JsonFileReader.Parse(origin, text), origin, "the DSC instance");
-        foreach (var property in reader.Json.Properties())
+        var reader = JsonObjectReader.ForObject(JsonFileReader.ParseTree(origin, text), origin, "the DSC instance");
+        foreach (var property in reader.Json.Members)
         {
             // DSC's own members (_inDesiredState, _restartRequired, ...) and our read-only output may come back in.
             if (property.Name.StartsWith('_') || ReportedMembers.Contains(property.Name, StringComparer.Ordinal))
@@ -53,12 +54,12 @@ public sealed record DscInstance(string Baseline, string? Snapshot, VariableInpu
         var secretValues = new List<string>();
         if (reader.Optional("variables") is { } variables)
         {
-            if (variables is not JObject members)
+            if (variables is not JsonObjectItem members)
             {
                 throw reader.Error(variables, $"\"variables\" is {JsonObjectReader.Describe(variables)}; give an object of name: value.");
             }
 
-            foreach (var property in members.Properties())
+            foreach (var property in members.Members)
             {
                 recorded[property.Name] = Value(reader, property, secretNames, secretValues);
             }
@@ -72,25 +73,25 @@ public sealed record DscInstance(string Baseline, string? Snapshot, VariableInpu
     /// A variable's value. DSC passes a <c>secureString</c> parameter as <c>{"secureString": "..."}</c>:
     /// such a value is unwrapped and treated as a secret (masked everywhere, as --var-secret).
     /// </summary>
-    private static JToken Value(JsonObjectReader reader, JProperty property, HashSet<string> secretNames, List<string> secretValues)
+    private static JToken Value(JsonObjectReader reader, JsonMember property, HashSet<string> secretNames, List<string> secretValues)
     {
         var value = property.Value;
-        if (value is JObject wrapped)
+        if (value is JsonObjectItem wrapped)
         {
-            if (wrapped.Count == 1 && wrapped["secureString"] is { Type: JTokenType.String } secret)
+            if (wrapped.Members.Count == 1 && wrapped["secureString"] is JsonStringItem secret)
             {
                 secretNames.Add(property.Name);
-                secretValues.Add((string)secret!);
-                return secret.DeepClone();
+                secretValues.Add(secret.Value);
+                return secret.Value;
             }
 
             throw reader.Error(value, $"variable \"{property.Name}\" is an object; only a DSC secureString ({{\"secureString\": \"...\"}}) may be one.");
         }
 
-        var fits = value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean
-            || (value is JArray array && array.All(t => t.Type == JTokenType.String));
+        var fits = value is JsonStringItem or JsonNumberItem { Kind: JsonKind.Integer } or JsonBooleanItem
+            || (value is JsonArrayItem array && array.All(t => t is JsonStringItem));
         return fits
-            ? value.DeepClone()
+            ? value.ToToken()
             : throw reader.Error(value, $"variable \"{property.Name}\" is {JsonObjectReader.Describe(value)}; give a string, a number, true or false, or an array of strings.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Resources;
 using Newtonsoft.Json.Linq;
 
@@ -204,18 +205,18 @@ public sealed partial class BaselineLoader
     }
 
     /// <summary>The includes that are readable names, each with its token; an entry that is not is recorded and the others are kept.</summary>
-    private static List<(string Include, JToken Token)> ReadIncludes(JsonObjectReader reader, ProblemList problems, ref bool complete)
+    private static List<(string Include, JsonItem Token)> ReadIncludes(JsonObjectReader reader, ProblemList problems, ref bool complete)
     {
-        var includes = new List<(string, JToken)>();
+        var includes = new List<(string, JsonItem)>();
         var token = reader.Optional("include");
-        IEnumerable<JToken> entries = token switch
+        IEnumerable<JsonItem> entries = token switch
         {
             null => [],
-            JArray array => array,
-            { Type: JTokenType.String } => [token],
+            JsonArrayItem array => array,
+            JsonStringItem => [token],
             _ => [],
         };
-        if (token is not null and not JArray && token.Type != JTokenType.String)
+        if (token is not null and not JsonArrayItem and not JsonStringItem)
         {
             problems.Error(reader.Error(token, $"\"include\" of {reader.Subject} must be an array of strings; found {JsonObjectReader.Describe(token)}."));
             complete = false;
@@ -275,7 +276,7 @@ public sealed partial class BaselineLoader
             }
 
             var declaredHere = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in section.Json.Properties())
+            foreach (var property in section.Json.Members)
             {
                 var before = problems.ErrorCount;
                 var parameter = ReadParameter(property, document.DisplayPath, problems);
@@ -318,7 +319,7 @@ public sealed partial class BaselineLoader
     }
 
     /// <summary>The parameter as far as it can be read (problems recorded); null only when its name is not a valid one (nothing can refer to it).</summary>
-    private static ParameterDefinition? ReadParameter(JProperty property, string file, ProblemList problems)
+    private static ParameterDefinition? ReadParameter(JsonMember property, string file, ProblemList problems)
     {
         var reader = problems.Try(() => JsonObjectReader.ForObject(property.Value, file, $"parameter \"{property.Name}\""));
         if (!VariableNamePattern().IsMatch(property.Name))
@@ -342,17 +343,18 @@ public sealed partial class BaselineLoader
         if (reader.Optional("default") is { } token && typeRead)
         {
             var declared = type ?? ParameterType.String;
-            if (VariableValue.IsBeyond64Bits(token))
+            var json = token.ToToken();
+            if (VariableValue.IsBeyond64Bits(json))
             {
                 problems.Error(reader.Error(token, $"the default of parameter \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number."));
             }
-            else if (!VariableValue.Fits(token, declared))
+            else if (!VariableValue.Fits(json, declared))
             {
                 problems.Error(reader.Error(token, $"the default of parameter \"{property.Name}\" is {JsonObjectReader.Describe(token)}, which is not of its type {declared.ToString().ToLowerInvariant()}; change the default or the type."));
             }
             else
             {
-                fallback = new VariableValue(token.DeepClone());
+                fallback = new VariableValue(json);
             }
         }
 
@@ -383,7 +385,7 @@ public sealed partial class BaselineLoader
             return true;
         }
 
-        if (token is not JArray array)
+        if (token is not JsonArrayItem array)
         {
             problems.Error(document.Reader.Error(token, $"\"resources\" must be an array of resources [ {{ \"id\": ..., \"type\": ..., \"properties\": {{ ... }} }} ]; found {JsonObjectReader.Describe(token)}."));
             return false;
@@ -430,7 +432,7 @@ public sealed partial class BaselineLoader
     /// at a place where a variable without a known value landed is not reported (the value is a stand-in).
     /// </summary>
     private (ResourceHeader? Header, ResourceDeclaration? Declaration) ReadResource(
-        JToken token, int index, string file, VariableBinder binder, SecretRedactor? secrets, ProblemList problems, HashSet<SourceLocation> standIns)
+        JsonItem token, int index, string file, VariableBinder binder, SecretRedactor? secrets, ProblemList problems, HashSet<SourceLocation> standIns)
     {
         var reader = problems.Try(() => JsonObjectReader.ForObject(token, file, $"resource #{index + 1}"));
         if (reader is null)
@@ -461,18 +463,18 @@ public sealed partial class BaselineLoader
         var why = problems.Try(() => reader.OptionalString("why"));
         var mode = problems.Try(() => reader.OptionalEnum("mode", Modes)) ?? ResourceMode.Enforce;
         var dependsOnRead = problems.Try(() => reader.OptionalStringList("dependsOn") ?? []);
-        if (reader.Optional("restartServices") is { } restarts)
+        if (reader.Optional("restartServices") is not null)
         {
-            binder.Bind(restarts, file, standIns);
+            Bind(reader.Json, "restartServices", binder, file, standIns);
         }
 
         var restartServices = problems.Try(() => reader.OptionalStringList("restartServices") ?? []);
-        var propertiesToken = problems.Try(() => reader.Required("properties", "{ ... }"));
+        JToken? propertiesToken = null;
         JsonObjectReader? properties = null;
-        if (propertiesToken is not null)
+        if (problems.Try(() => reader.Required("properties", "{ ... }")) is not null)
         {
-            binder.Bind(propertiesToken, file, standIns);
-            properties = problems.Try(() => JsonObjectReader.ForObject(propertiesToken, file, $"{subject} ({typeName})"));
+            propertiesToken = Bind(reader.Json, "properties", binder, file, standIns);
+            properties = problems.Try(() => JsonObjectReader.ForObject(reader.Json["properties"]!, file, $"{subject} ({typeName})"));
         }
 
         problems.Try(reader.RejectUnknownMembers);
@@ -505,6 +507,22 @@ public sealed partial class BaselineLoader
         }
 
         return (header, new ResourceDeclaration(id!, resource, mode, dependsOnRead, restartServices, reference, why, reader.Location));
+    }
+
+    /// <summary>
+    /// Binds the variables in the value of <paramref name="member"/> (the binder works in place on Newtonsoft's
+    /// tree, which keeps each position, and the member's for spliced lists) and puts the bound value in its place.
+    /// </summary>
+    /// <returns>The bound value as Newtonsoft's tree.</returns>
+    private static JToken Bind(JsonObjectItem resource, string member, VariableBinder binder, string file, ISet<SourceLocation> standIns)
+    {
+        var holder = new JsonObjectItem(resource.Line, resource.Column);
+        holder.Add(resource.Member(member)!);
+        var json = (JObject)holder.ToToken();
+        binder.Bind(json[member]!, file, standIns);
+        var bound = json.Property(member)!.Value;
+        resource.Replace(member, JsonItem.FromToken(bound));
+        return bound;
     }
 
     private static void CheckDependencies(IReadOnlyList<ResourceHeader> resources, bool idsComplete, bool fragment, ProblemList problems)

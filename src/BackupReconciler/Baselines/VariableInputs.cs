@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Baselines;
@@ -57,12 +58,12 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             return result;
         }
 
-        foreach (var property in root.Json.Properties())
+        foreach (var property in root.Json.Members)
         {
             var value = property.Value;
-            var fits = value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean
-                || (value is JArray array && array.All(t => t.Type == JTokenType.String));
-            if (VariableValue.IsBeyond64Bits(value))
+            var fits = value is JsonStringItem or JsonNumberItem { Kind: JsonKind.Integer } or JsonBooleanItem
+                || (value is JsonArrayItem array && array.All(t => t is JsonStringItem));
+            if (value is JsonNumberItem { Value: System.Numerics.BigInteger })
             {
                 problems.Error(root.Error(value, $"variable \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number."));
                 refused.Add(property.Name);
@@ -70,16 +71,16 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             else if (!fits)
             {
                 // Its kind only, never its text: the file's parameters are not read yet, so it may be a secret's value.
-                var kind = value.Type switch
+                var kind = value.Kind switch
                 {
-                    JTokenType.Float => "a number that is not whole",
-                    JTokenType.Array => "an array holding something other than strings",
+                    JsonKind.Float => "a number that is not whole",
+                    JsonKind.Array => "an array holding something other than strings",
                     _ => JsonObjectReader.Describe(value),
                 };
                 problems.Error(root.Error(value, $"variable \"{property.Name}\" is {kind}; give a string, a whole number, true or false, or an array of strings."));
                 refused.Add(property.Name);
             }
-            else if (!result.TryAdd(property.Name, (value, JsonObjectReader.Locate(value, File))))
+            else if (!result.TryAdd(property.Name, (value.ToToken(), JsonObjectReader.Locate(value, File))))
             {
                 problems.Error(root.Error(property, $"variable \"{property.Name}\" is given twice (names ignore case); keep one."));
             }

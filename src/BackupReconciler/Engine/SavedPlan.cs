@@ -5,6 +5,7 @@ using BackupReconciler.Input;
 using BackupReconciler.Resources;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Engine;
 
@@ -118,11 +119,11 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             reader.RequiredString("digest"),
             reader.RequiredString("host"),
             reader.RequiredString("createdAt"),
-            reader.OptionalObject("variables", "\"variables\"")?.Json ?? [],
-            (reader.Optional("resources") as JArray ?? []).Select(item =>
+            reader.OptionalObject("variables", "\"variables\"") is { } variables ? (JObject)variables.Json.ToToken() : [],
+            (reader.Optional("resources") as IEnumerable<JsonItem> ?? []).Select(item =>
             {
                 var resource = JsonObjectReader.ForObject(item, path, "a planned resource");
-                var differences = (resource.Optional("differences") as JArray ?? []).Select(d => new PlannedDifference(
+                var differences = (resource.Optional("differences") as IEnumerable<JsonItem> ?? []).Select(item => item.ToToken()).Select(d => new PlannedDifference(
                     (string)d["property"]!,
                     d["actual"] is { Type: not JTokenType.Null } actual ? actual : null,
                     d["desired"] is { Type: not JTokenType.Null } desired ? desired : null,

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Input;
 
@@ -13,20 +13,20 @@ public static class CommaSeparatedList
     /// The entries in written order, each still holding its commas; null when the member is absent.
     /// With <paramref name="allowNumbers"/> JSON numbers count as entries, since ports are naturally written as 445.
     /// </summary>
-    public static IReadOnlyList<(string Text, JToken Token)>? Read(JsonObjectReader reader, string name, string example, bool allowNumbers)
+    public static IReadOnlyList<(string Text, JsonItem Token)>? Read(JsonObjectReader reader, string name, string example, bool allowNumbers)
     {
         if (reader.Optional(name) is not { } token)
         {
             return null;
         }
 
-        var entries = new List<(string, JToken)>();
-        foreach (var item in token is JArray array ? array.ToList() : [token])
+        var entries = new List<(string, JsonItem)>();
+        foreach (var item in token is JsonArrayItem array ? array.ToList() : [token])
         {
-            var text = item.Type switch
+            var text = item switch
             {
-                JTokenType.String => item.Value<string>()!,
-                JTokenType.Integer when allowNumbers => item.ToString(Newtonsoft.Json.Formatting.None),
+                JsonStringItem { Value: var value } => value,
+                JsonNumberItem { Kind: JsonKind.Integer } number when allowNumbers => number.Text,
                 _ => throw reader.Error(item, $"\"{name}\" of {reader.Subject} must be a list of strings such as {example}; found {JsonObjectReader.Describe(item)}."),
             };
             entries.Add((text, item));

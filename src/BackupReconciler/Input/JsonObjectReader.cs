@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -12,31 +13,38 @@ namespace BackupReconciler.Input;
 public sealed class JsonObjectReader
 {
     private readonly HashSet<string> _understood = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _misspellings = new(StringComparer.Ordinal);
+    private HashSet<string>? _misspellings;
 
-    public JsonObjectReader(JObject json, string file, string subject)
+    public JsonObjectReader(JsonObjectItem json, string file, string subject)
     {
         Json = json;
         File = file;
         Subject = subject;
     }
 
-    public JObject Json { get; }
+    public JsonObjectItem Json { get; }
 
     public string File { get; }
 
     /// <summary>What this object is, for messages: "resource 'x' (registry)".</summary>
     public string Subject { get; }
 
-    public static JsonObjectReader ForObject(JToken token, string file, string subject)
+    public static JsonObjectReader ForObject(JsonItem item, string file, string subject)
     {
-        if (token is not JObject json)
+        if (item is not JsonObjectItem json)
         {
-            throw new InputException(Locate(token, file), $"{subject} must be a JSON object {{ ... }}; found {Describe(token)}.");
+            throw new InputException(Locate(item, file), $"{subject} must be a JSON object {{ ... }}; found {Describe(item)}.");
         }
 
         return new JsonObjectReader(json, file, subject);
     }
+
+    /// <summary>For a JToken that code built or changed (a saved plan's recorded value, a baseline after its variables were bound).</summary>
+    public static JsonObjectReader ForObject(JToken token, string file, string subject) =>
+        ForObject(JsonItem.FromToken(token), file, subject);
+
+    public static SourceLocation Locate(IJsonPosition? at, string file) =>
+        at is { Line: > 0 } ? new SourceLocation(file, at.Line, at.Column) : SourceLocation.OfFile(file);
 
     public static SourceLocation Locate(JToken? token, string file)
     {
@@ -51,6 +59,16 @@ public sealed class JsonObjectReader
 
         return SourceLocation.OfFile(file);
     }
+
+    public static string Describe(JsonItem? item) => item switch
+    {
+        null or JsonNullItem => "null",
+        JsonStringItem text => $"the string \"{Shorten(text.Value)}\"",
+        JsonNumberItem number => $"the number {number.Text}",
+        JsonBooleanItem flag => flag.Value ? "true" : "false",
+        JsonArrayItem => "an array",
+        _ => "an object",
+    };
 
     public static string Describe(JToken? token) => token?.Type switch
     {
@@ -67,18 +85,18 @@ public sealed class JsonObjectReader
 
     public SourceLocation Location => Locate(Json, File);
 
-    public InputException Error(JToken? at, string problem) => new(Locate(at ?? Json, File), problem);
+    public InputException Error(IJsonPosition? at, string problem) => new(Locate(at ?? Json, File), problem);
 
-    public bool Has(string name) => Json.ContainsKey(name);
+    public bool Has(string name) => Json.Contains(name);
 
-    public JToken? Optional(string name)
+    public JsonItem? Optional(string name)
     {
         _understood.Add(name);
-        var token = Json[name];
-        return token is null || token.Type == JTokenType.Null ? null : token;
+        var item = Json[name];
+        return item is null or JsonNullItem ? null : item;
     }
 
-    public JToken Required(string name, string expected) =>
+    public JsonItem Required(string name, string expected) =>
         Optional(name) ?? throw new InputException(Location, $"{Subject} has no \"{name}\"; add \"{name}\": {expected}{Misspelling(name)}.");
 
     /// <summary>
@@ -87,12 +105,12 @@ public sealed class JsonObjectReader
     /// </summary>
     private string Misspelling(string name)
     {
-        if (Json.Properties().Select(p => p.Name).FirstOrDefault(p => !_understood.Contains(p) && Suggest(p, [name]).Length > 0) is not { } near)
+        if (Json.Members.Select(m => m.Name).FirstOrDefault(m => !_understood.Contains(m) && Suggest(m, [name]).Length > 0) is not { } near)
         {
             return "";
         }
 
-        _misspellings.Add(near); // named here: not named again as an unknown member
+        (_misspellings ??= new(StringComparer.Ordinal)).Add(near); // named here: not named again as an unknown member
         return $" (is \"{near}\" a misspelling of it?)";
     }
 
@@ -100,17 +118,16 @@ public sealed class JsonObjectReader
 
     public string? OptionalString(string name) => Optional(name) is { } t ? AsString(t, name) : null;
 
-    public string AsString(JToken token, string name)
+    public string AsString(JsonItem item, string name)
     {
-        if (token.Type != JTokenType.String)
+        if (item is not JsonStringItem { Value: var value })
         {
-            throw Error(token, $"\"{name}\" of {Subject} must be a string; found {Describe(token)}.");
+            throw Error(item, $"\"{name}\" of {Subject} must be a string; found {Describe(item)}.");
         }
 
-        var value = token.Value<string>()!;
         if (value.Length == 0)
         {
-            throw Error(token, $"\"{name}\" of {Subject} is empty; give it a value or remove it.");
+            throw Error(item, $"\"{name}\" of {Subject} is empty; give it a value or remove it.");
         }
 
         return value;
@@ -123,8 +140,8 @@ public sealed class JsonObjectReader
             return null;
         }
 
-        return token.Type == JTokenType.Boolean
-            ? token.Value<bool>()
+        return token is JsonBooleanItem flag
+            ? flag.Value
             : throw Error(token, $"\"{name}\" of {Subject} must be true or false; found {Describe(token)}.");
     }
 
@@ -138,9 +155,9 @@ public sealed class JsonObjectReader
         return AsInteger(token, name, min, max);
     }
 
-    public long AsInteger(JToken token, string name, long min, long max)
+    public long AsInteger(JsonItem token, string name, long min, long max)
     {
-        if (token.Type != JTokenType.Integer || token is not JValue { Value: long value })
+        if (token is not JsonNumberItem { Value: long value })
         {
             throw Error(token, $"\"{name}\" of {Subject} must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}; found {Describe(token)}.");
         }
@@ -161,10 +178,10 @@ public sealed class JsonObjectReader
         where T : struct, Enum =>
         AsEnum(Required(name, string.Join(" | ", names.Names.Select(n => $"\"{n}\""))), name, names);
 
-    public T AsEnum<T>(JToken token, string name, EnumNames<T> names)
+    public T AsEnum<T>(JsonItem token, string name, EnumNames<T> names)
         where T : struct, Enum
     {
-        if (token.Type == JTokenType.String && names.TryParse(token.Value<string>()!, out var value))
+        if (token is JsonStringItem text && names.TryParse(text.Value, out var value))
         {
             return value;
         }
@@ -180,12 +197,12 @@ public sealed class JsonObjectReader
             return null;
         }
 
-        if (token.Type == JTokenType.String)
+        if (token is JsonStringItem)
         {
             return [AsString(token, name)];
         }
 
-        if (token is not JArray array)
+        if (token is not JsonArrayItem array)
         {
             throw Error(token, $"\"{name}\" of {Subject} must be an array of strings; found {Describe(token)}.");
         }
@@ -206,9 +223,9 @@ public sealed class JsonObjectReader
     public void RejectUnknownMembers()
     {
         var unknown = new List<InputException>();
-        foreach (var property in Json.Properties())
+        foreach (var property in Json.Members)
         {
-            if (_understood.Contains(property.Name) || _misspellings.Contains(property.Name))
+            if (_understood.Contains(property.Name) || _misspellings?.Contains(property.Name) == true)
             {
                 continue;
             }

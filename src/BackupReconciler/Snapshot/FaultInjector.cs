@@ -1,6 +1,6 @@
 using BackupReconciler.Host;
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Snapshot;
 
@@ -14,7 +14,7 @@ public sealed class FaultInjector
 
     private readonly List<Fault> _faults = [];
 
-    public static FaultInjector Load(JToken? section, string file)
+    public static FaultInjector Load(JsonItem? section, string file)
     {
         var injector = new FaultInjector();
         if (section is null)
@@ -22,7 +22,7 @@ public sealed class FaultInjector
             return injector;
         }
 
-        if (section is not JArray array)
+        if (section is not JsonArrayItem array)
         {
             throw new InputException(JsonObjectReader.Locate(section, file), "\"faults\" must be an array of { \"operation\", \"target\", \"message\", \"times\" }.");
         }

@@ -1,3 +1,4 @@
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Snapshot;
@@ -11,7 +12,7 @@ public interface ISnapshotSection
     /// <summary>Whether an apply changed this section, so the file must be written back.</summary>
     bool Changed { get; }
 
-    void Load(JToken section, string file);
+    void Load(JsonItem section, string file);
 
     JToken Save();
 

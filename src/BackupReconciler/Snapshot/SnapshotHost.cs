@@ -2,6 +2,7 @@ using BackupReconciler.Host;
 using BackupReconciler.Host.Files;
 using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -24,7 +25,14 @@ public sealed class SnapshotHost : PortedHost
     private static readonly string[] KeptSections =
         ["fileSystemRoot"];
 
-    private readonly JObject _document;
+    /// <summary>The file as read; null for a capture's host.</summary>
+    private readonly JsonObjectItem? _read;
+
+    /// <summary>
+    /// The document written back: the file as read, made a JObject only when something is written (a plan
+    /// never writes), with each changed section replaced; a capture's host starts from its header.
+    /// </summary>
+    private JObject? _document;
 
     /// <summary>SHA-256 of the file as this host last read or wrote it: anything else there now was written by someone else.</summary>
     private byte[]? _known;
@@ -33,7 +41,7 @@ public sealed class SnapshotHost : PortedHost
     /// The bytes as read, until the first write-back needs their hash: a verb that never writes (plan, test,
     /// get) then never loads the platform's cryptography library, which costs more start-up than reading the file.
     /// </summary>
-    private byte[]? _read;
+    private byte[]? _readBytes;
 
     /// <summary>Set once a write-back found the file changed underneath: no later change of this run is written either.</summary>
     private string? _conflict;
@@ -41,10 +49,11 @@ public sealed class SnapshotHost : PortedHost
     /// <summary>One per technology that keeps a section (<see cref="HostTechnologies"/>), in the file's order.</summary>
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JObject document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
+    private SnapshotHost(string path, JsonObjectItem? read, JObject? document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
         : base(computerName, facts, parts.Ports)
     {
         Path = path;
+        _read = read;
         _document = document;
         _sections = parts.Sections;
         TaskRegistration = parts.Made<IScheduledTasks, SnapshotScheduledTasks>();
@@ -66,7 +75,7 @@ public sealed class SnapshotHost : PortedHost
     /// </summary>
     public static SnapshotHost Load(string path, TimeProvider clock)
     {
-        var reader = JsonObjectReader.ForObject(JsonFileReader.ReadTree(path, MaxFileBytes, out var bytes).ToToken(), path, "the snapshot");
+        var reader = JsonObjectReader.ForObject(JsonFileReader.ReadTree(path, MaxFileBytes, out var bytes), path, "the snapshot");
         var version = reader.Optional("snapshotVersion");
         if (version is not null && version.ToString() != "1")
         {
@@ -80,7 +89,7 @@ public sealed class SnapshotHost : PortedHost
         reader.Optional("$schema");
         var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults, clock);
         var parts = new SnapshotParts(faults, clock, capturedAt, computerName, files).MakeAll();
-        var host = new SnapshotHost(path, reader.Json, computerName, facts, parts);
+        var host = new SnapshotHost(path, reader.Json, null, computerName, facts, parts);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)
@@ -95,7 +104,7 @@ public sealed class SnapshotHost : PortedHost
         }
 
         reader.RejectUnknownMembers();
-        host._read = bytes;
+        host._readBytes = bytes;
         return host;
     }
 
@@ -104,7 +113,7 @@ public sealed class SnapshotHost : PortedHost
         var facts = HostFacts.Typical();
         if (reader.OptionalObject("facts", "\"facts\"") is { } section)
         {
-            foreach (var property in section.Json.Properties())
+            foreach (var property in section.Json.Members)
             {
                 facts[property.Name] = section.AsString(property.Value, property.Name);
                 section.Optional(property.Name);
@@ -121,7 +130,7 @@ public sealed class SnapshotHost : PortedHost
     /// </summary>
     public JObject Canonical()
     {
-        var copy = (JObject)_document.DeepClone();
+        var copy = (JObject)Document().DeepClone();
         foreach (var section in _sections)
         {
             copy[section.Name] = section.Save();
@@ -150,15 +159,16 @@ public sealed class SnapshotHost : PortedHost
             return;
         }
 
+        var document = Document();
         foreach (var section in _sections.Where(s => s.Changed))
         {
-            _document[section.Name] = section.Save();
+            document[section.Name] = section.Save();
         }
 
         var content = new MemoryStream();
         using (var writer = new StreamWriter(content, new System.Text.UTF8Encoding(false), leaveOpen: true))
         {
-            Write(_document, writer);
+            Write(document, writer);
         }
 
         var bytes = content.ToArray();
@@ -184,8 +194,8 @@ public sealed class SnapshotHost : PortedHost
     {
         if (_known is null)
         {
-            _known = _read is null ? [] : System.Security.Cryptography.SHA256.HashData(_read);
-            _read = null;
+            _known = _readBytes is null ? [] : System.Security.Cryptography.SHA256.HashData(_readBytes);
+            _readBytes = null;
         }
 
         return _known;
@@ -210,7 +220,7 @@ public sealed class SnapshotHost : PortedHost
         var faults = FaultInjector.Load(null, "");
         var files = new SnapshotFileSystem(null, faults, TimeProvider.System);
         var parts = new SnapshotParts(faults, TimeProvider.System, capturedAt, computerName, files).MakeAll();
-        return new SnapshotHost("", header, computerName, facts, parts);
+        return new SnapshotHost("", null, header, computerName, facts, parts);
     }
 
     /// <summary>
@@ -219,7 +229,7 @@ public sealed class SnapshotHost : PortedHost
     /// </summary>
     public JObject CaptureDocument()
     {
-        var document = (JObject)_document.DeepClone();
+        var document = (JObject)Document().DeepClone();
         foreach (var section in _sections)
         {
             if (section.SaveRecorded() is { } recorded)
@@ -230,6 +240,8 @@ public sealed class SnapshotHost : PortedHost
 
         return document;
     }
+
+    private JObject Document() => _document ??= (JObject)_read!.ToToken();
 
     /// <summary>Writes <see cref="CaptureDocument"/> as snapshot files are written.</summary>
     public void WriteCapture(TextWriter writer) => Write(CaptureDocument(), writer);

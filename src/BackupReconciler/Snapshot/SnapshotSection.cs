@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Snapshot;
@@ -16,7 +17,7 @@ public abstract class SnapshotSection(string name, FaultInjector faults, FaultKi
 
     public bool Recorded { get; private set; }
 
-    public abstract void Load(JToken section, string file);
+    public abstract void Load(JsonItem section, string file);
 
     public JToken Save() => Write(sorted: false);
 
@@ -45,12 +46,12 @@ public abstract class SnapshotSection(string name, FaultInjector faults, FaultKi
     protected void CheckSet() => faults.Check(FaultOperation.Set, faultKind.Target());
 
     /// <summary>The section as an object, or its located error.</summary>
-    protected JsonObjectReader ReadObject(JToken section, string file) =>
+    protected JsonObjectReader ReadObject(JsonItem section, string file) =>
         JsonObjectReader.ForObject(section, file, $"the \"{Name}\" section");
 
     /// <summary>The section as an array of <paramref name="items"/>, or its located error.</summary>
-    protected JArray ReadArray(JToken section, string file, string items) =>
-        section as JArray ?? throw new InputException(JsonObjectReader.Locate(section, file),
+    protected JsonArrayItem ReadArray(JsonItem section, string file, string items) =>
+        section as JsonArrayItem ?? throw new InputException(JsonObjectReader.Locate(section, file),
             $"\"{Name}\" must be an array of {items}; found {JsonObjectReader.Describe(section)}.");
 
     /// <summary><paramref name="items"/> as held, or sorted by <paramref name="key"/> ignoring case (names on Windows do).</summary>

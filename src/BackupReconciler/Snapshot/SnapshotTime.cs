@@ -1,5 +1,5 @@
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Snapshot;
 
@@ -12,7 +12,7 @@ internal static class SnapshotTime
     public static DateTimeOffset? ReadOptional(JsonObjectReader reader, string name) =>
         reader.Optional(name) is { } token ? Parse(reader, token, name) : null;
 
-    private static DateTimeOffset Parse(JsonObjectReader reader, JToken token, string name)
+    private static DateTimeOffset Parse(JsonObjectReader reader, JsonItem token, string name)
     {
         var text = reader.AsString(token, name);
         return UtcTime.TryParse(text, out var time)

@@ -53,7 +53,7 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
 
         try
         {
-            return type.Parse(new JsonObjectReader((JObject)undo.Properties!.DeepClone(), "journal", $"undo of \"{id}\""));
+            return type.Parse(JsonObjectReader.ForObject(undo.Properties!, "journal", $"undo of \"{id}\""));
         }
         catch (InputException)
         {

@@ -1,5 +1,6 @@
 using BackupReconciler.Host.Files;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -17,17 +18,17 @@ public sealed class SnapshotAccessRules(SnapshotFileSystem files, FaultInjector 
 {
     private readonly List<(string Path, List<FileAccessRule> Rules)> _paths = [];
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             if (Find(property.Name) is not null)
             {
                 throw reader.Error(property, $"the path \"{property.Name}\" appears twice in the \"fileAccess\" section (paths ignore case on Windows); keep one.");
             }
 
-            if (property.Value is not JArray array)
+            if (property.Value is not JsonArrayItem array)
             {
                 throw reader.Error(property.Value, $"the rules of \"{property.Name}\" in the \"fileAccess\" section must be an array of {{ \"identity\", \"rights\", \"type\", \"inherit\" }}; found {JsonObjectReader.Describe(property.Value)}.");
             }
@@ -118,7 +119,7 @@ public sealed class SnapshotAccessRules(SnapshotFileSystem files, FaultInjector 
 
     private static string Key(string windowsPath) => windowsPath.Replace('/', '\\').TrimEnd('\\');
 
-    private static FileAccessRule ReadRule(JToken item, string file, string path)
+    private static FileAccessRule ReadRule(JsonItem item, string file, string path)
     {
         var reader = JsonObjectReader.ForObject(item, file, $"a rule of \"{path}\" in the \"fileAccess\" section");
         var rule = new FileAccessRule(

@@ -1,3 +1,4 @@
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -16,7 +17,7 @@ public sealed class SnapshotAntivirus(FaultInjector faults) : SnapshotSection("a
     private readonly List<string> _processes = [];
     private readonly List<string> _extensions = [];
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
         _paths.AddRange(reader.OptionalStringList("exclusionPaths") ?? []);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -24,7 +25,7 @@ public sealed class SnapshotBackupActivity(FaultInjector faults, TimeProvider cl
     private readonly List<BackupWork> _running = [];
     private TimeSpan _utcOffset;
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
         if (reader.Optional("utcOffset") is { } offset)
@@ -37,7 +38,7 @@ public sealed class SnapshotBackupActivity(FaultInjector faults, TimeProvider cl
 
         if (reader.Optional("running") is { } running)
         {
-            if (running is not JArray items)
+            if (running is not JsonArrayItem items)
             {
                 throw reader.Error(running, $"\"running\" must be an array of {{ \"kind\", \"name\", \"detail\" }}; found {JsonObjectReader.Describe(running)}.");
             }

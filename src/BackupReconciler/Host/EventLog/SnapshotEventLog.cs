@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -18,7 +19,7 @@ public sealed class SnapshotEventLog(FaultInjector faults, DateTimeOffset? captu
 
     public DateTimeOffset Now => capturedAt ?? clock.GetUtcNow();
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         foreach (var item in ReadArray(section, file, "{ \"log\", \"source\", \"id\", \"time\", \"message\" }"))
         {
@@ -37,7 +38,7 @@ public sealed class SnapshotEventLog(FaultInjector faults, DateTimeOffset? captu
     private static string ReadMessage(JsonObjectReader reader) => reader.Optional("message") switch
     {
         null => "",
-        { Type: JTokenType.String } text => text.Value<string>()!,
+        JsonStringItem text => text.Value,
         var other => throw reader.Error(other, $"\"message\" of {reader.Subject} must be a string; found {JsonObjectReader.Describe(other)}."),
     };
 

@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -14,10 +15,10 @@ public sealed class SnapshotFeatures(FaultInjector faults) : SnapshotSection("fe
 
     private readonly Dictionary<string, bool> _installed = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             var feature = JsonObjectReader.ForObject(property.Value, file, $"feature \"{property.Name}\"");
             var installed = feature.OptionalBool("installed") ?? false;

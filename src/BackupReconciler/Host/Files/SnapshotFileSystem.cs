@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Enumeration;
 using BackupReconciler.Input;
 using BackupReconciler.Snapshot;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Host.Files;
 
@@ -47,7 +47,7 @@ public sealed class SnapshotFileSystem : IFileSystem
     public DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <summary>Reads the <c>fileSystemRoot</c> member: a folder that must exist, relative to the snapshot file.</summary>
-    public static SnapshotFileSystem Load(JToken? member, string snapshotPath, FaultInjector faults, TimeProvider clock)
+    public static SnapshotFileSystem Load(JsonItem? member, string snapshotPath, FaultInjector faults, TimeProvider clock)
     {
         if (member is null)
         {
@@ -55,7 +55,7 @@ public sealed class SnapshotFileSystem : IFileSystem
         }
 
         var location = JsonObjectReader.Locate(member, snapshotPath);
-        if (member.Type != JTokenType.String || member.Value<string>() is not { Length: > 0 } relative)
+        if (member is not JsonStringItem { Value: { Length: > 0 } relative })
         {
             throw new InputException(location, $"\"fileSystemRoot\" must be the name of a folder beside the snapshot, such as \"dpm01-files\"; found {JsonObjectReader.Describe(member)}.");
         }

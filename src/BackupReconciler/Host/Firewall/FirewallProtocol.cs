@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Host.Firewall;
 
@@ -45,9 +46,8 @@ public readonly record struct FirewallProtocol(int Number)
             return null;
         }
 
-        if (token.Type == JTokenType.String)
+        if (token is JsonStringItem { Value: var text })
         {
-            var text = token.Value<string>()!;
             foreach (var known in new[] { Tcp, Udp, Any })
             {
                 if (text.Equals(known.Name, StringComparison.OrdinalIgnoreCase))
@@ -56,7 +56,7 @@ public readonly record struct FirewallProtocol(int Number)
                 }
             }
         }
-        else if (allowNumbers && token is JValue { Type: JTokenType.Integer, Value: long number } && number is >= 0 and <= MaxNumber)
+        else if (allowNumbers && token is JsonNumberItem { Value: long number } && number is >= 0 and <= MaxNumber)
         {
             return new FirewallProtocol((int)number);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -19,9 +20,9 @@ public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("fi
     // Built once when the file is read and kept current by every change: a lookup never scans the rules.
     private readonly Dictionary<string, List<StoredRule>> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
-        if (section is not JArray array)
+        if (section is not JsonArrayItem array)
         {
             throw new InputException(JsonObjectReader.Locate(section, file),
                 $"\"firewallRules\" must be an array of rules [ {{ \"name\": \"...\", \"direction\": \"inbound\", ... }} ]; found {JsonObjectReader.Describe(section)}.");
@@ -127,11 +128,29 @@ public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("fi
         named.Add(rule);
     }
 
-    /// <summary>A rule and the JSON it came from, which is written back with only changed members replaced.</summary>
-    private sealed class StoredRule(JObject json, FirewallRule rule)
+    /// <summary>
+    /// A rule and the JSON it came from, which is written back with only changed members replaced. The rule
+    /// as read becomes a JObject only when something writes it: a plan of a DPM server reads 1,100 rules.
+    /// </summary>
+    private sealed class StoredRule
     {
-        public JObject Json { get; } = json;
+        private readonly JsonObjectItem? _read;
+        private JObject? _json;
 
-        public FirewallRule Rule { get; set; } = rule;
+        public StoredRule(JsonObjectItem read, FirewallRule rule)
+        {
+            _read = read;
+            Rule = rule;
+        }
+
+        public StoredRule(JObject json, FirewallRule rule)
+        {
+            _json = json;
+            Rule = rule;
+        }
+
+        public JObject Json => _json ??= (JObject)_read!.ToToken();
+
+        public FirewallRule Rule { get; set; }
     }
 }

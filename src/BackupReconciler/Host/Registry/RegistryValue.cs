@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Host.Registry;
 
@@ -123,7 +124,7 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
         var minimum = reader.Required("atLeast", DataExpectation(kind));
         if (kind is not (RegistryValueKind.DWord or RegistryValueKind.QWord))
         {
-            throw reader.Error(minimum, $"\"atLeast\" of {reader.Subject} needs kind \"dword\" or \"qword\"; a {reader.Json["kind"]} value has no order.");
+            throw reader.Error(minimum, $"\"atLeast\" of {reader.Subject} needs kind \"dword\" or \"qword\"; a {(reader.Json["kind"] as JsonStringItem)?.Value} value has no order.");
         }
 
         return ReadData(reader, kind, typeNumber, minimum);
@@ -134,7 +135,7 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
     {
         var expected = string.Join(", ", KindNames.Names.Concat(OtherKindNames.Select(k => k.Name))) + " or type:N (a registry type number)";
         var token = reader.Required("kind", expected);
-        if (token.Type == JTokenType.String && token.Value<string>() is { } name)
+        if (token is JsonStringItem { Value: var name })
         {
             if (KindNames.TryParse(name, out var kind))
             {
@@ -181,24 +182,24 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
         _ => "a number from 0 to 18446744073709551615 (or \"0x...\")",
     };
 
-    private static RegistryValue ReadData(JsonObjectReader reader, RegistryValueKind kind, uint typeNumber, JToken data)
+    private static RegistryValue ReadData(JsonObjectReader reader, RegistryValueKind kind, uint typeNumber, JsonItem data)
     {
         InputException Wrong() => reader.Error(data,
-            $"\"data\" of {reader.Subject} must be {DataExpectation(kind)} for kind {reader.Json["kind"]?.ToString(Newtonsoft.Json.Formatting.None)}; found {JsonObjectReader.Describe(data)}.");
+            $"\"data\" of {reader.Subject} must be {DataExpectation(kind)} for kind {reader.Json["kind"]?.ToJsonText()}; found {JsonObjectReader.Describe(data)}.");
 
         switch (kind)
         {
             case RegistryValueKind.Other:
-                return data.Type == JTokenType.String && TryParseHex(data.Value<string>()!, out var raw) ? Other(typeNumber, raw) : throw Wrong();
+                return data is JsonStringItem { Value: var hex } && TryParseHex(hex, out var raw) ? Other(typeNumber, raw) : throw Wrong();
             case RegistryValueKind.String or RegistryValueKind.ExpandString:
-                var text = data.Type == JTokenType.String ? data.Value<string>()! : throw Wrong();
+                var text = data is JsonStringItem { Value: var value } ? value : throw Wrong();
                 return kind == RegistryValueKind.String ? String(text) : ExpandString(text);
             case RegistryValueKind.MultiString:
-                return data is JArray array && array.All(t => t.Type == JTokenType.String)
-                    ? MultiString(array.Select(t => t.Value<string>()!))
+                return data is JsonArrayItem array && array.All(t => t is JsonStringItem)
+                    ? MultiString(array.Select(t => ((JsonStringItem)t).Value))
                     : throw Wrong();
             case RegistryValueKind.Binary:
-                return data.Type == JTokenType.String && TryParseHex(data.Value<string>()!, out var bytes) ? Binary(bytes) : throw Wrong();
+                return data is JsonStringItem { Value: var binaryHex } && TryParseHex(binaryHex, out var bytes) ? Binary(bytes) : throw Wrong();
             default:
                 var max = kind == RegistryValueKind.DWord ? uint.MaxValue : ulong.MaxValue;
                 if (!TryReadNumber(data, out var number) || number > max)
@@ -210,10 +211,10 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
         }
     }
 
-    private static bool TryReadNumber(JToken data, out ulong number)
+    private static bool TryReadNumber(JsonItem data, out ulong number)
     {
         number = 0;
-        if (data is JValue { Type: JTokenType.Integer } value)
+        if (data is JsonNumberItem { Kind: JsonKind.Integer } value)
         {
             switch (value.Value)
             {
@@ -228,7 +229,7 @@ public sealed class RegistryValue : IEquatable<RegistryValue>
             }
         }
 
-        if (data.Type == JTokenType.String && data.Value<string>() is { } s && s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        if (data is JsonStringItem { Value: var s } && s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             return ulong.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number);
         }

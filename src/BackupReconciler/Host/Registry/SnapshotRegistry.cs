@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -17,10 +18,10 @@ public sealed class SnapshotRegistry(FaultInjector faults) : SnapshotSection("re
 
     private readonly Dictionary<RegistryKeyPath, Dictionary<string, RegistryValue>> _keys = [];
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var keyProperty in reader.Json.Properties())
+        foreach (var keyProperty in reader.Json.Members)
         {
             if (!RegistryKeyPath.TryParse(keyProperty.Name, out var key))
             {
@@ -34,7 +35,7 @@ public sealed class SnapshotRegistry(FaultInjector faults) : SnapshotSection("re
 
             var valuesReader = JsonObjectReader.ForObject(keyProperty.Value, file, $"key \"{keyProperty.Name}\"");
             var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
-            foreach (var valueProperty in valuesReader.Json.Properties())
+            foreach (var valueProperty in valuesReader.Json.Members)
             {
                 var valueReader = JsonObjectReader.ForObject(valueProperty.Value, file, $"value \"{valueProperty.Name}\" of key \"{keyProperty.Name}\"");
                 if (!values.TryAdd(valueProperty.Name, RegistryValue.Read(valueReader)))

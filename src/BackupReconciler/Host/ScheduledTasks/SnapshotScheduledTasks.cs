@@ -1,5 +1,6 @@
 using System.Xml;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -23,10 +24,10 @@ public sealed class SnapshotScheduledTasks(FaultInjector faults) : SnapshotSecti
 
     private readonly Dictionary<string, ScheduledTaskDefinition> _tasks = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             if (!ScheduledTaskPath.IsTask(property.Name))
             {

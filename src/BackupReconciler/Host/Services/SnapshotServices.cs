@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Resources.Service;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
@@ -16,10 +17,10 @@ public sealed class SnapshotServices(FaultInjector faults) : SnapshotSection("se
 
     private readonly Dictionary<string, ServiceInfo> _services = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             var service = JsonObjectReader.ForObject(property.Value, file, $"service \"{property.Name}\"");
             var info = new ServiceInfo(

@@ -1,5 +1,6 @@
 using BackupReconciler.Host.Volumes;
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -16,7 +17,7 @@ public sealed class SnapshotShadowStorage(SnapshotVolumes volumes, FaultInjector
 
     private readonly List<ShadowStorageAssociation> _associations = [];
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         foreach (var item in ReadArray(section, file, "{ \"forVolume\", \"onVolume\", \"maxSizeBytes\" }"))
         {

@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -24,10 +25,10 @@ public sealed class SnapshotSqlInstances(FaultInjector faults) : SnapshotSection
     /// <summary>How many job updates the batches held in total.</summary>
     public int JobUpdates { get; private set; }
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             if (_instances.ContainsKey(property.Name))
             {
@@ -167,7 +168,7 @@ public sealed class SnapshotSqlInstances(FaultInjector faults) : SnapshotSection
             return logins;
         }
 
-        foreach (var property in section.Json.Properties())
+        foreach (var property in section.Json.Members)
         {
             var login = JsonObjectReader.ForObject(property.Value, instance.File, $"login \"{property.Name}\" of {instance.Subject}");
             var roles = login.OptionalStringList("serverRoles") ?? [];
@@ -186,12 +187,12 @@ public sealed class SnapshotSqlInstances(FaultInjector faults) : SnapshotSection
         var jobs = new List<SqlAgentJob>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var jobsToken = reader.Optional("jobs");
-        if (jobsToken is not null and not JArray)
+        if (jobsToken is not null and not JsonArrayItem)
         {
             throw reader.Error(jobsToken, $"\"jobs\" of {reader.Subject} must be an array of {{ \"name\", \"enabled\", \"owner\", \"stepCommand\" }}; found {JsonObjectReader.Describe(jobsToken)}.");
         }
 
-        foreach (var item in (JArray?)jobsToken ?? [])
+        foreach (var item in (IEnumerable<JsonItem>?)(JsonArrayItem?)jobsToken ?? [])
         {
             var job = JsonObjectReader.ForObject(item, reader.File, $"a job of {reader.Subject}");
             var jobName = job.RequiredString("name");

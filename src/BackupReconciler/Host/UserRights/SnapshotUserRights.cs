@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -14,12 +15,12 @@ public sealed class SnapshotUserRights(FaultInjector faults) : SnapshotSection("
 
     private readonly Dictionary<string, List<string>> _holders = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
-            if (property.Value is not JArray accounts)
+            if (property.Value is not JsonArrayItem accounts)
             {
                 throw reader.Error(property.Value, $"the holders of \"{property.Name}\" must be an array of accounts, such as [\"Everyone\"]; found {JsonObjectReader.Describe(property.Value)}.");
             }

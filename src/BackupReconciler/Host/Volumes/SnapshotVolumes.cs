@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 using BackupReconciler.Snapshot;
 using Newtonsoft.Json.Linq;
 
@@ -15,10 +16,10 @@ public sealed class SnapshotVolumes(FaultInjector faults) : SnapshotSection("vol
 
     private readonly Dictionary<string, VolumeInfo> _volumes = new(StringComparer.OrdinalIgnoreCase);
 
-    public override void Load(JToken section, string file)
+    public override void Load(JsonItem section, string file)
     {
         var reader = ReadObject(section, file);
-        foreach (var property in reader.Json.Properties())
+        foreach (var property in reader.Json.Members)
         {
             if (!VolumeName.TryNormalize(property.Name, out var name))
             {

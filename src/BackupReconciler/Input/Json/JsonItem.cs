@@ -38,6 +38,17 @@ public abstract class JsonItem(int line, int column) : IJsonPosition
 
     public abstract JsonKind Kind { get; }
 
+    /// <summary>As JToken.ToString() gives it: a string or number as its text, anything else as indented JSON.</summary>
+    public override string ToString() => this switch
+    {
+        JsonStringItem text => text.Value,
+        JsonNumberItem number => number.Text,
+        _ => ToToken().ToString(),
+    };
+
+    /// <summary>The item as compact JSON text (for messages that quote what the file holds).</summary>
+    public string ToJsonText() => ToToken().ToString(Formatting.None);
+
     /// <summary>As Newtonsoft's tree, each token with this item's position (for code that still reads JTokens).</summary>
     public JToken ToToken()
     {
@@ -46,10 +57,21 @@ public abstract class JsonItem(int line, int column) : IJsonPosition
     }
 
     /// <summary>
-    /// The item for a Newtonsoft token (a recorded value, a spliced variable): its position where it has one,
-    /// otherwise <paramref name="inherited"/>, its container's, as JsonObjectReader.Locate did for such tokens.
+    /// The item for a Newtonsoft token (a recorded value, a baseline after its variables were bound): each
+    /// token's position where it has one, otherwise its nearest container's (a spliced variable's entries).
     /// </summary>
-    public static JsonItem FromToken(JToken token, IJsonPosition? inherited = null)
+    public static JsonItem FromToken(JToken token)
+    {
+        IJsonPosition? container = null;
+        for (var t = token.Parent; t is not null && container is null; t = t.Parent)
+        {
+            container = t is IJsonLineInfo info && info.HasLineInfo() ? new Position(info.LineNumber, info.LinePosition) : null;
+        }
+
+        return FromToken(token, container);
+    }
+
+    private static JsonItem FromToken(JToken token, IJsonPosition? inherited)
     {
         var (line, column) = token is IJsonLineInfo info && info.HasLineInfo()
             ? (info.LineNumber, info.LinePosition)
@@ -80,7 +102,7 @@ public abstract class JsonItem(int line, int column) : IJsonPosition
             case JValue value:
                 return value.Type switch
                 {
-                    JTokenType.Integer => new JsonNumberItem(value.Value is System.Numerics.BigInteger big ? big : Convert.ToInt64(value.Value, CultureInfo.InvariantCulture), line, column),
+                    JTokenType.Integer => new JsonNumberItem(value.Value is System.Numerics.BigInteger big ? (object)big : Convert.ToInt64(value.Value, CultureInfo.InvariantCulture), line, column),
                     JTokenType.Float => new JsonNumberItem(value.Value!, line, column),
                     JTokenType.Boolean => new JsonBooleanItem((bool)value.Value!, line, column),
                     JTokenType.Null or JTokenType.Undefined => new JsonNullItem(line, column),

@@ -52,6 +52,18 @@ public sealed class JsonObjectItem(int line, int column) : JsonItem(line, column
 
     public bool Contains(string name) => Member(name) is not null;
 
+    /// <summary>Puts <paramref name="value"/> in place of the member's value, keeping its name and position (a baseline's bound variables).</summary>
+    internal void Replace(string name, JsonItem value)
+    {
+        var at = _members.FindIndex(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+        var member = new JsonMember(name, value, _members[at].Line, _members[at].Column);
+        _members[at] = member;
+        if (_index is not null)
+        {
+            _index[name] = member;
+        }
+    }
+
     /// <summary>Adds a member; the builder refuses a second of one name first (<see cref="Contains"/>).</summary>
     internal void Add(JsonMember member)
     {

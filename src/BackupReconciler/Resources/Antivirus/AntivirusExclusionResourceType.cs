@@ -1,5 +1,5 @@
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.Antivirus;
 
@@ -47,7 +47,7 @@ public sealed class AntivirusExclusionResourceType : IResourceType
         {
             if (kind.ProblemWith(entries[i]) is { } problem)
             {
-                var at = token is JArray array ? array[i] : token;
+                var at = token is JsonArrayItem array ? array[i] : token;
                 throw properties.Error(at, $"the {kind.Singular} \"{entries[i]}\" in \"{kind.Property}\" of {properties.Subject} {problem}.");
             }
         }

@@ -1,5 +1,5 @@
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.EventLogQuiet;
 
@@ -23,7 +23,7 @@ public sealed class EventLogQuietResourceType : IResourceType
     private static IReadOnlyList<int> ReadIds(JsonObjectReader properties)
     {
         var token = properties.Required("eventIds", "[208]");
-        if (token is not JArray array)
+        if (token is not JsonArrayItem array)
         {
             throw properties.Error(token, $"\"eventIds\" of {properties.Subject} must be an array of event IDs, such as [208]; found {JsonObjectReader.Describe(token)}.");
         }

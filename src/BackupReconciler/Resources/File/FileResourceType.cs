@@ -1,6 +1,6 @@
 using System.Globalization;
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.File;
 
@@ -40,20 +40,20 @@ public sealed class FileResourceType : IResourceType
         return new FileResource(path, present, minimum);
     }
 
-    private static long? ParseSize(JToken token)
+    private static long? ParseSize(JsonItem token)
     {
-        if (token.Type == JTokenType.Integer)
+        if (token is JsonNumberItem { Kind: JsonKind.Integer } number)
         {
-            var bytes = token.Value<long>();
-            return bytes > 0 ? bytes : null;
+            // A whole number beyond 64 bits is no size: refused like 0, not converted.
+            return number.Value is long bytes && bytes > 0 ? bytes : null;
         }
 
-        if (token.Type != JTokenType.String)
+        if (token is not JsonStringItem { Value: var written })
         {
             return null;
         }
 
-        var text = token.Value<string>()!.Trim();
+        var text = written.Trim();
         foreach (var (unit, factor) in Units)
         {
             if (text.EndsWith(unit, StringComparison.OrdinalIgnoreCase)

@@ -1,6 +1,6 @@
 using BackupReconciler.Host.Firewall;
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.Firewall;
 
@@ -46,7 +46,7 @@ public sealed class FirewallRuleResourceType : IResourceType
     /// </summary>
     private static void RejectEmptyList(JsonObjectReader properties, string member, (string Plural, string Singular) noun)
     {
-        if (properties.Json[member] is JArray { Count: 0 } empty)
+        if (properties.Json[member] is JsonArrayItem { Count: 0 } empty)
         {
             throw properties.Error(empty,
                 $"\"{member}\" of {properties.Subject} has no {noun.Plural}, and an empty list would make the rule apply to every {noun.Singular}; list the {noun.Plural}, or write \"any\" if every {noun.Singular} is meant.");
@@ -56,7 +56,7 @@ public sealed class FirewallRuleResourceType : IResourceType
     private static string ReadName(JsonObjectReader properties)
     {
         var token = properties.Required("name", "\"the rule's name\"");
-        if (token.Type == JTokenType.String && string.IsNullOrWhiteSpace(token.Value<string>()))
+        if (token is JsonStringItem { Value: var text } && string.IsNullOrWhiteSpace(text))
         {
             throw properties.Error(token, $"\"name\" of {properties.Subject} is empty; give the rule's name as Windows shows it, such as \"RPC for DPM\".");
         }
@@ -75,7 +75,7 @@ public sealed class FirewallRuleResourceType : IResourceType
             return;
         }
 
-        var first = properties.Json.Properties().First(p => FirewallRuleMembers.All.Contains(p.Name) && settings.IsStated(p.Name));
+        var first = properties.Json.Members.First(p => FirewallRuleMembers.All.Contains(p.Name) && settings.IsStated(p.Name));
         throw properties.Error(first,
             $"{properties.Subject} has \"ensure\": \"absent\" and also \"{first.Name}\"; absent removes every rule named \"{name}\" whatever its settings, so remove \"{first.Name}\".");
     }

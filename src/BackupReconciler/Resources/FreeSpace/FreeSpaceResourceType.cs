@@ -1,5 +1,5 @@
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.FreeSpace;
 
@@ -14,12 +14,14 @@ public sealed class FreeSpaceResourceType : IResourceType
     {
         var path = properties.RequiredString("path");
         var token = properties.Required("minimumFreePercent", "a number such as 10");
-        if (token.Type is not (JTokenType.Integer or JTokenType.Float) || token.Value<decimal>() is var percent && (percent <= 0 || percent > 100))
+        // A whole number beyond 64 bits is out of range like any other: it is not converted.
+        var percent = token is JsonNumberItem { Value: long or decimal } number ? Convert.ToDecimal(number.Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (percent is <= 0 or > 100)
         {
             throw properties.Error(token, $"\"minimumFreePercent\" of {properties.Subject} is {JsonObjectReader.Describe(token)}; give a number above 0 and at most 100, such as 10.");
         }
 
         properties.RejectUnknownMembers();
-        return new FreeSpaceResource(path, token.Value<decimal>());
+        return new FreeSpaceResource(path, percent);
     }
 }

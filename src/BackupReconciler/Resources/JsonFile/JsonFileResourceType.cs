@@ -1,5 +1,6 @@
 using BackupReconciler.Input;
 using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.JsonFile;
 
@@ -20,10 +21,10 @@ public sealed class JsonFileResourceType : IResourceType
         var set = new List<KeyValuePair<string, JToken>>();
         if (properties.OptionalObject("set", $"\"set\" of {properties.Subject}") is { } setReader)
         {
-            foreach (var member in setReader.Json.Properties())
+            foreach (var member in setReader.Json.Members)
             {
                 // null is a JSON value like any other here: "set": { "x": null } writes null; "remove" deletes the key.
-                set.Add(new(member.Name, member.Value.DeepClone()));
+                set.Add(new(member.Name, member.Value.ToToken()));
             }
         }
 
@@ -37,7 +38,7 @@ public sealed class JsonFileResourceType : IResourceType
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < remove.Count; i++)
         {
-            var at = removeToken is JArray array ? array[i] : removeToken;
+            var at = removeToken is JsonArrayItem array ? array[i] : removeToken;
             if (set.Any(s => s.Key.Equals(remove[i], StringComparison.Ordinal)))
             {
                 throw properties.Error(at, $"the key \"{remove[i]}\" of {properties.Subject} is both in \"set\" and in \"remove\"; keep it in one of them.");

@@ -21,7 +21,7 @@ public sealed record RegistryDataValue(RegistryValue Value, bool ShowsKind) : Di
         var source = whole ? (JObject)json.DeepClone() : new JObject { ["kind"] = Value.KindName, ["data"] = json.DeepClone() };
         try
         {
-            return new RegistryDataValue(RegistryValue.Read(new JsonObjectReader(source, "recorded value", "a recorded registry value")), whole);
+            return new RegistryDataValue(RegistryValue.Read(JsonObjectReader.ForObject(source, "recorded value", "a recorded registry value")), whole);
         }
         catch (InputException)
         {

@@ -1,6 +1,6 @@
 using BackupReconciler.Host.Registry;
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.Registry;
 
@@ -18,14 +18,14 @@ public sealed class RegistryResourceType : IResourceType
         var key = RegistryKeyPath.Read(properties, "key");
         var view = ReadView(properties);
         var values = properties.RequiredObject("values", $"\"values\" of {properties.Subject}");
-        if (!values.Json.HasValues)
+        if (values.Json.Members.Count == 0)
         {
             throw properties.Error(values.Json, $"\"values\" of {properties.Subject} is empty; name at least one value, e.g. \"Name\": {{ \"kind\": \"dword\", \"data\": 1 }}.");
         }
 
         var specs = new List<RegistryValueSpec>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var member in values.Json.Properties())
+        foreach (var member in values.Json.Members)
         {
             if (!seen.Add(member.Name))
             {
@@ -51,7 +51,7 @@ public sealed class RegistryResourceType : IResourceType
         };
     }
 
-    private static RegistryValueSpec ReadValue(JProperty member, JsonObjectReader properties)
+    private static RegistryValueSpec ReadValue(JsonMember member, JsonObjectReader properties)
     {
         var reader = JsonObjectReader.ForObject(member.Value, properties.File, $"value \"{member.Name}\" of {properties.Subject}");
         var ensure = reader.OptionalEnum("ensure", EnsureNames) ?? Ensure.Present;

@@ -1,4 +1,5 @@
 using BackupReconciler.Input;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.Service;
 
@@ -16,7 +17,7 @@ public sealed class ServiceResourceType : IResourceType
     {
         var name = properties.RequiredString("name");
         // "notDisabled" is a check, not a start type: present and not disabled, whichever start type it has (seed 003's iSCSI initiator).
-        var notDisabled = properties.Json["startType"] is { Type: Newtonsoft.Json.Linq.JTokenType.String } written && (string?)written == NotDisabled;
+        var notDisabled = properties.Json["startType"] is JsonStringItem { Value: NotDisabled };
         var startType = notDisabled ? null : properties.OptionalEnum("startType", ServiceNames.DesiredStartTypes);
         if (notDisabled)
         {

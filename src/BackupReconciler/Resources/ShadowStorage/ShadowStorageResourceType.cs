@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using BackupReconciler.Host.Volumes;
 using BackupReconciler.Input;
-using Newtonsoft.Json.Linq;
+using BackupReconciler.Input.Json;
 
 namespace BackupReconciler.Resources.ShadowStorage;
 
@@ -37,25 +37,24 @@ public sealed class ShadowStorageResourceType : IResourceType
     private static ShadowStorageSize ReadMaxSize(JsonObjectReader properties)
     {
         var token = properties.Required(MaxSize, MaxSizeForms);
-        switch (token.Type)
+        switch (token)
         {
-            case JTokenType.String:
-                var text = token.Value<string>()!;
+            case JsonStringItem { Value: var text }:
                 return ShadowStorageSize.TryParse(text, out var size, out var problem)
                     ? size
                     : throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} is \"{text}\": {problem}.");
-            case JTokenType.Integer:
-                var bytes = ((JValue)token).Value switch
+            case JsonNumberItem { Kind: JsonKind.Integer } whole:
+                var bytes = whole.Value switch
                 {
                     long number => number,
                     BigInteger { Sign: < 0 } => -1m,
                     _ => decimal.MaxValue,
                 };
                 return ShadowStorageSize.ProblemWithBytes(bytes) is { } bytesProblem
-                    ? throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} is {token.ToString(Newtonsoft.Json.Formatting.None)}: {bytesProblem}.")
+                    ? throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} is {whole.Text}: {bytesProblem}.")
                     : ShadowStorageSize.FromBytes((long)bytes);
-            case JTokenType.Float:
-                throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} is {((JValue)token).ToString(CultureInfo.InvariantCulture)}, but bytes are a whole number; write a size with a unit instead, such as \"1.5TB\".");
+            case JsonNumberItem fraction:
+                throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} is {Convert.ToString(fraction.Value, CultureInfo.InvariantCulture)}, but bytes are a whole number; write a size with a unit instead, such as \"1.5TB\".");
             default:
                 throw properties.Error(token, $"\"{MaxSize}\" of {properties.Subject} must be {MaxSizeForms}; found {JsonObjectReader.Describe(token)}.");
         }

@@ -25,7 +25,7 @@ public sealed class RegistryValueTests
         {
             cases++;
             var json = value.ToJson();
-            var read = RegistryValue.Read(new JsonObjectReader(JObject.Parse(json.ToString()), "t.json", "a value"));
+            var read = RegistryValue.Read(JsonObjectReader.ForObject(JObject.Parse(json.ToString()), "t.json", "a value"));
 
             Assert.Equal(value, read);
             Assert.True(read.SameKindAs(value));
@@ -54,7 +54,7 @@ public sealed class RegistryValueTests
     [Fact]
     public void ABadKindNamesEveryKindThatCanBeWritten()
     {
-        var e = Assert.Throws<InputException>(() => RegistryValue.Read(new JsonObjectReader(JObject.Parse("""{ "kind": "type:x", "data": "" }"""), "t.json", "value \"V\"")));
+        var e = Assert.Throws<InputException>(() => RegistryValue.Read(JsonObjectReader.ForObject(JObject.Parse("""{ "kind": "type:x", "data": "" }"""), "t.json", "value \"V\"")));
 
         Assert.Contains("\"kind\" of value \"V\" is the string \"type:x\"; use one of: string, expandString, multiString, binary, dword, qword, none, dwordBigEndian, link, resourceList, fullResourceDescriptor, resourceRequirementsList or type:N", e.Message, StringComparison.Ordinal);
     }
