@@ -22,18 +22,38 @@ public static class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+            // The size the file has now, read into an array of that size (a snapshot is a megabyte); a file that
+            // grows meanwhile, or one whose size the system does not tell (a pipe), goes on in chunks.
+            var expected = stream.CanSeek ? (int)Math.Min(stream.Length, maxBytes) : 0;
+            var whole = new byte[expected];
+            var filled = 0;
+            while (filled < expected && stream.Read(whole, filled, expected - filled) is var got and > 0)
+            {
+                filled += got;
+            }
+
+            var probe = new byte[4096];
+            var more = filled == expected ? stream.Read(probe, 0, probe.Length) : 0;
+            if (more == 0)
+            {
+                return filled == expected ? whole : whole[..filled];
+            }
+
             var buffer = new MemoryStream();
+            buffer.Write(whole, 0, filled);
+            buffer.Write(probe, 0, more);
             var chunk = new byte[64 * 1024];
             int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            while (buffer.Length <= maxBytes && (read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new InputException(SourceLocation.OfFile(path),
-                        string.Create(CultureInfo.InvariantCulture, $"the file is more than the {maxBytes:N0} bytes allowed; this is not a file this tool writes or expects."));
-                }
-
                 buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length > maxBytes)
+            {
+                throw new InputException(SourceLocation.OfFile(path),
+                    string.Create(CultureInfo.InvariantCulture, $"the file is more than the {maxBytes:N0} bytes allowed; this is not a file this tool writes or expects."));
             }
 
             return buffer.ToArray();

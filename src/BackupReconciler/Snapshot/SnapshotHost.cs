@@ -2,7 +2,6 @@ using BackupReconciler.Host;
 using BackupReconciler.Host.Files;
 using BackupReconciler.Host.ScheduledTasks;
 using BackupReconciler.Input;
-using BackupReconciler.Input.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -25,12 +24,10 @@ public sealed class SnapshotHost : PortedHost
     private static readonly string[] KeptSections =
         ["fileSystemRoot"];
 
-    /// <summary>The file as read; null for a capture's host.</summary>
-    private readonly JsonObjectItem? _read;
-
     /// <summary>
-    /// The document written back: the file as read, made a JObject only when something is written (a plan
-    /// never writes), with each changed section replaced; a capture's host starts from its header.
+    /// The document written back: the file as read, parsed again from its bytes only when something is
+    /// written (a plan never writes; keeping the tree alive for the whole run made every collection of a
+    /// DPM server's plan copy it), with each changed section replaced; a capture's host starts from its header.
     /// </summary>
     private JObject? _document;
 
@@ -38,8 +35,9 @@ public sealed class SnapshotHost : PortedHost
     private byte[]? _known;
 
     /// <summary>
-    /// The bytes as read, until the first write-back needs their hash: a verb that never writes (plan, test,
-    /// get) then never loads the platform's cryptography library, which costs more start-up than reading the file.
+    /// The bytes as read, until the first write-back needs their document and hash: a verb that never writes
+    /// (plan, test, get) then never loads the platform's cryptography library, which costs more start-up than
+    /// reading the file.
     /// </summary>
     private byte[]? _readBytes;
 
@@ -49,11 +47,10 @@ public sealed class SnapshotHost : PortedHost
     /// <summary>One per technology that keeps a section (<see cref="HostTechnologies"/>), in the file's order.</summary>
     private readonly IReadOnlyList<ISnapshotSection> _sections;
 
-    private SnapshotHost(string path, JsonObjectItem? read, JObject? document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
+    private SnapshotHost(string path, JObject? document, string computerName, IReadOnlyDictionary<string, string> facts, SnapshotParts parts)
         : base(computerName, facts, parts.Ports)
     {
         Path = path;
-        _read = read;
         _document = document;
         _sections = parts.Sections;
         TaskRegistration = parts.Made<IScheduledTasks, SnapshotScheduledTasks>();
@@ -89,7 +86,7 @@ public sealed class SnapshotHost : PortedHost
         reader.Optional("$schema");
         var files = SnapshotFileSystem.Load(reader.Optional("fileSystemRoot"), path, faults, clock);
         var parts = new SnapshotParts(faults, clock, capturedAt, computerName, files).MakeAll();
-        var host = new SnapshotHost(path, reader.Json, null, computerName, facts, parts);
+        var host = new SnapshotHost(path, null, computerName, facts, parts);
         foreach (var section in host._sections)
         {
             if (reader.Optional(section.Name) is { } token)
@@ -220,7 +217,7 @@ public sealed class SnapshotHost : PortedHost
         var faults = FaultInjector.Load(null, "");
         var files = new SnapshotFileSystem(null, faults, TimeProvider.System);
         var parts = new SnapshotParts(faults, TimeProvider.System, capturedAt, computerName, files).MakeAll();
-        return new SnapshotHost("", null, header, computerName, facts, parts);
+        return new SnapshotHost("", header, computerName, facts, parts);
     }
 
     /// <summary>
@@ -241,7 +238,8 @@ public sealed class SnapshotHost : PortedHost
         return document;
     }
 
-    private JObject Document() => _document ??= (JObject)_read!.ToToken();
+    private JObject Document() =>
+        _document ??= (JObject)JsonFileReader.ParseTree(Path, JsonFileReader.Decode(Path, _readBytes!)).ToToken();
 
     /// <summary>Writes <see cref="CaptureDocument"/> as snapshot files are written.</summary>
     public void WriteCapture(TextWriter writer) => Write(CaptureDocument(), writer);

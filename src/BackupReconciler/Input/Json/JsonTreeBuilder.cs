@@ -44,6 +44,9 @@ internal sealed class JsonTreeBuilder
             MaxDepth = JsonFileReader.MaxDepth,
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
+
+            // One string per distinct member name: a DPM server's snapshot repeats a few names tens of thousands of times.
+            PropertyNameTable = new MemberNames(),
         };
         var builder = new JsonTreeBuilder(reader, path);
         try
@@ -205,5 +208,14 @@ internal sealed class JsonTreeBuilder
         // Newtonsoft quotes the character it stumbled on as it is; a control character must not reach a terminal or log.
         message = string.Concat(message.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
         return $"the file is not valid JSON: {message.TrimEnd('.')}; fix the syntax there.";
+    }
+
+    /// <summary>Keeps one string per distinct member name (Newtonsoft's own table only finds names added to it beforehand).</summary>
+    private sealed class MemberNames : JsonNameTable
+    {
+        private readonly DefaultJsonNameTable _names = new();
+
+        public override string? Get(char[] key, int start, int length) =>
+            _names.Get(key, start, length) ?? _names.Add(new string(key, start, length));
     }
 }
