@@ -72,6 +72,20 @@ public sealed class EdgeTests(Xunit.Abstractions.ITestOutputHelper output) : IDi
         Assert.Equal(string.Join("\n", expected.Split('\n').Select(line => $"error: {_folder.Path}/{line}")), error.Trim());
     }
 
+    /// <summary>These two once crashed as "unexpected failure: Object must implement IConvertible" (exit 4).</summary>
+    [Theory]
+    [InlineData("freeSpace", """{ "path": "C:\\", "minimumFreePercent": 123456789012345678901234567890 }""", "(1,148): \"minimumFreePercent\" of resource \"r\" (freeSpace) is the number 123456789012345678901234567890; give a number above 0 and at most 100, such as 10.")]
+    [InlineData("file", """{ "path": "C:\\x.txt", "minimumSize": 123456789012345678901234567890 }""", "(1,141): \"minimumSize\" of resource \"r\" (file) is the number 123456789012345678901234567890; give a number of bytes above 0 or a size such as \"1KB\" or \"20MB\" (binary units).")]
+    public void ASizeOrPercentBeyond64BitsIsALocatedErrorNotAFailure(string type, string properties, string expected)
+    {
+        var file = _folder.Write("b.json", $$"""{ "name": "t", "resources": [ { "id": "r", "type": "{{type}}", "properties": {{properties}} } ] }""");
+
+        var (exit, _, error) = CliRun.Run(State, "validate", file);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {file}{expected}", error.Trim());
+    }
+
     [Fact]
     public void AVeryLongComputerNameGetsALockOfItsOwnAndAWaitingRunNamesTheRealHolder()
     {
