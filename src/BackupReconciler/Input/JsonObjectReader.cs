@@ -12,7 +12,7 @@ namespace BackupReconciler.Input;
 /// </summary>
 public sealed class JsonObjectReader
 {
-    private readonly HashSet<string> _understood = new(StringComparer.Ordinal);
+    private readonly NameSet _understood = new();
     private HashSet<string>? _misspellings;
 
     public JsonObjectReader(JsonObjectItem json, string file, string subject)
