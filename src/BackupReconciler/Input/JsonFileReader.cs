@@ -46,7 +46,7 @@ public static class JsonFileReader
             throw new InputException(new SourceLocation(path, 1, 1), "the file is empty; it must hold a JSON object { ... }.");
         }
 
-        return ParseTree(path, text);
+        return Parse(path, text, strict: true);
     }
 
     /// <summary>Accepts UTF-8 with or without BOM and UTF-16 with BOM (what Windows PowerShell 5.1's redirection writes).</summary>
@@ -115,7 +115,13 @@ public static class JsonFileReader
 
     public static JToken Parse(string path, string text) => ParseTree(path, text).ToToken();
 
-    public static JsonItem ParseTree(string path, string text)
+    /// <summary>
+    /// A JSON text from elsewhere (a host's own JSON file, a DSC instance): the limits and the syntax of an
+    /// input file, but no rule about the characters of its names and strings, which are the writer's business.
+    /// </summary>
+    public static JsonItem ParseTree(string path, string text) => Parse(path, text, strict: false);
+
+    private static JsonItem Parse(string path, string text, bool strict)
     {
         if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
         {
@@ -124,6 +130,6 @@ public static class JsonFileReader
                 "the file holds a NUL character here: it is UTF-16 or UTF-32 without a byte order mark, or not text at all; save it as UTF-8.");
         }
 
-        return JsonTreeBuilder.Build(path, text);
+        return JsonTreeBuilder.Build(path, text, strict);
     }
 }

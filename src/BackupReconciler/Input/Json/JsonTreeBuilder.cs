@@ -4,10 +4,10 @@ using Newtonsoft.Json;
 namespace BackupReconciler.Input.Json;
 
 /// <summary>
-/// Builds the <see cref="JsonItem"/> tree of an input file from Newtonsoft's tokenizer (its syntax errors,
+/// Builds the <see cref="JsonItem"/> tree of a JSON text from Newtonsoft's tokenizer (its syntax errors,
 /// positions and leniency are the product's), with the limits that keep hostile input from crashing the
-/// process and the rules every input file keeps: no member twice in one object, no control characters in
-/// names or strings, no serializer metadata at any depth.
+/// process and no member twice in one object; for the files this tool is given (baselines, snapshots,
+/// vars, plans), also no control characters in names or strings and no serializer metadata at any depth.
 /// </summary>
 internal sealed class JsonTreeBuilder
 {
@@ -23,6 +23,9 @@ internal sealed class JsonTreeBuilder
 
     private readonly JsonTextReader _reader;
     private readonly string _path;
+
+    /// <summary>Whether names and strings are held to the input-file rules (not for a host's own JSON files).</summary>
+    private readonly bool _strict;
     private int _tokens;
 
     /// <summary>
@@ -31,13 +34,15 @@ internal sealed class JsonTreeBuilder
     /// </summary>
     private InputException? _refused;
 
-    private JsonTreeBuilder(JsonTextReader reader, string path)
+    private JsonTreeBuilder(JsonTextReader reader, string path, bool strict)
     {
         _reader = reader;
         _path = path;
+        _strict = strict;
     }
 
-    public static JsonItem Build(string path, string text)
+    /// <param name="strict">Hold names and strings to the rules of the files this tool is given.</param>
+    public static JsonItem Build(string path, string text, bool strict)
     {
         using var reader = new JsonTextReader(new StringReader(text))
         {
@@ -48,7 +53,7 @@ internal sealed class JsonTreeBuilder
             // One string per distinct member name: a DPM server's snapshot repeats a few names tens of thousands of times.
             PropertyNameTable = new MemberNames(),
         };
-        var builder = new JsonTreeBuilder(reader, path);
+        var builder = new JsonTreeBuilder(reader, path, strict);
         try
         {
             if (!builder.NextOrEnd())
@@ -125,7 +130,7 @@ internal sealed class JsonTreeBuilder
 
             case JsonToken.String:
                 var text = (string)_reader.Value!;
-                if (_refused is null && text.AsSpan().IndexOfAny(Unprintable) is var at and >= 0)
+                if (_strict && _refused is null && text.AsSpan().IndexOfAny(Unprintable) is var at and >= 0)
                 {
                     _refused = new InputException(new SourceLocation(_path, line, column),
                         $"{owner} holds the control character {Character(text[at])}; settings never need one (tabs and line breaks aside), and it would garble reports and logs; remove it.");
@@ -136,8 +141,12 @@ internal sealed class JsonTreeBuilder
                 return new JsonNumberItem(_reader.Value!, line, column);
             case JsonToken.Boolean:
                 return new JsonBooleanItem((bool)_reader.Value!, line, column);
-            case JsonToken.Null or JsonToken.Undefined:
+            case JsonToken.Null:
                 return new JsonNullItem(line, column);
+            case JsonToken.Undefined:
+                // Newtonsoft's reader accepts JavaScript's undefined; read as null it would quietly mean "not given".
+                throw new InputException(new SourceLocation(_path, line, Math.Max(1, column)),
+                    "the file is not valid JSON: undefined is JavaScript, not JSON; write null or leave the member out.");
             default:
                 // A JavaScript constructor ("new Date(1)"), which Newtonsoft's reader accepts and JSON does not have.
                 throw new InputException(new SourceLocation(_path, line, Math.Max(1, column)),
@@ -171,7 +180,7 @@ internal sealed class JsonTreeBuilder
 
     private void CheckName(string name, int line, int column)
     {
-        if (_refused is not null)
+        if (!_strict || _refused is not null)
         {
             return;
         }

@@ -45,6 +45,40 @@ public sealed class JsonTreeTests
     }
 
     [Fact]
+    public void AHostsOwnJsonMayHoldMetadataAndControlCharactersButAFileGivenToTheToolMayNot()
+    {
+        // The jsonFile resource edits an application's settings file, which is its writer's business; the
+        // files this tool is given (baselines, snapshots, vars, plans) must not garble reports or carry type names.
+        const string Text = "{ \"$type\": \"App.Settings, App\", \"banner\": \"\\u001b[31mred\" }";
+        var file = Path.Combine(Path.GetTempPath(), $"br-tree-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, Text);
+        try
+        {
+            var lenient = (JsonObjectItem)JsonFileReader.ParseTree("settings.json", Text);
+            var e = Assert.Throws<InputException>(() => JsonFileReader.ReadTree(file, 1024, out _));
+
+            Assert.Equal("\u001b[31mred", ((JsonStringItem)lenient["banner"]!).Value);
+            Assert.Equal($"{file}(1,10): the member \"$type\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.", $"{e.Location}: {e.Problem}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("{ \"mode\": undefined }", "x.json(1,19): the file is not valid JSON: undefined is JavaScript, not JSON; write null or leave the member out.")]
+    [InlineData("{ \"at\": new Date(1) }", "x.json(1,17): the file is not valid JSON: a JavaScript constructor such as new Date(...) is not JSON; fix the syntax there.")]
+    [InlineData("{ \"a\": [1, 2", "x.json(1,12): the file is not valid JSON: it ends inside an array that is not closed with ']'; fix the syntax there.")]
+    [InlineData("// only a comment", "x.json(1,1): the file holds only comments; it must hold a JSON object { ... }.")]
+    public void JavaScriptThatNewtonsoftAcceptsAndTruncatedTextAreLocatedErrors(string text, string expected)
+    {
+        var e = Assert.Throws<InputException>(() => JsonFileReader.ParseTree("x.json", text));
+
+        Assert.Equal(expected, $"{e.Location}: {e.Problem}");
+    }
+
+    [Fact]
     public void AMemberTwiceInALargeObjectIsFoundWhereTheSecondIs()
     {
         // Past a handful of members an object looks names up in an index; the duplicate check must use it too.
