@@ -31,7 +31,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)
         {
             throw new InputException(null,
-                $"the host no longer matches the saved plan {path} ({plan.CreatedAt}), so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
+                $"what apply would do now no longer matches the saved plan {path} ({plan.CreatedAt}): the host changed or the plan was edited, so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
         }
 
         var notices = Notices(host, runLock);

@@ -119,20 +119,49 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             reader.RequiredString("host"),
             reader.RequiredString("createdAt"),
             reader.OptionalObject("variables", "\"variables\"")?.Json ?? [],
-            (reader.Optional("resources") as JArray ?? []).Select(item =>
+            ArrayOf(reader, "resources").Select(item =>
             {
                 var resource = JsonObjectReader.ForObject(item, path, "a planned resource");
-                var differences = (resource.Optional("differences") as JArray ?? []).Select(d => new PlannedDifference(
-                    (string)d["property"]!,
-                    d["actual"] is { Type: not JTokenType.Null } actual ? actual : null,
-                    d["desired"] is { Type: not JTokenType.Null } desired ? desired : null,
-                    (string?)d["action"] == DifferenceJson.ActionName(DifferenceAction.Manual) ? DifferenceAction.Manual : DifferenceAction.Change)).ToList();
+                var differences = ArrayOf(resource, "differences").Select(d => ReadDifference(d, path)).ToList();
                 var planned = new PlannedResource(resource.RequiredString("id"), differences);
                 resource.RejectUnknownMembers();
                 return planned;
             }).ToList());
+        if (plan.Resources.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw reader.Error(reader.Json["resources"], $"the saved plan lists the resource \"{twice.Key}\" {twice.Count()} times, which plan --save-plan never writes; make a new plan.");
+        }
+
         reader.RejectUnknownMembers();
         return plan;
+    }
+
+    /// <summary>Each action a report writes, by the name it writes (<see cref="DifferenceJson.ActionName"/>).</summary>
+    private static readonly EnumNames<DifferenceAction> ActionNames =
+        new([.. Enum.GetValues<DifferenceAction>().Select(a => (DifferenceJson.ActionName(a), a))]);
+
+    /// <summary>A member that must be an array when present: anything else is an error, not an empty list the plan never held.</summary>
+    private static JArray ArrayOf(JsonObjectReader reader, string name) => reader.Optional(name) switch
+    {
+        null => [],
+        JArray array => array,
+        var other => throw reader.Error(other, $"\"{name}\" of {reader.Subject} must be an array [ ... ]; found {JsonObjectReader.Describe(other)}."),
+    };
+
+    /// <summary>
+    /// One recorded difference, read strictly: an action apply would read loosely (a typo taken for "change")
+    /// or a member it ignores would let an edited plan say something else than what apply then does.
+    /// </summary>
+    private static PlannedDifference ReadDifference(JToken item, string path)
+    {
+        var difference = JsonObjectReader.ForObject(item, path, "a planned difference");
+        var planned = new PlannedDifference(
+            difference.RequiredString("property"),
+            difference.Optional("actual"),
+            difference.Optional("desired"),
+            difference.RequiredEnum("action", ActionNames));
+        difference.RejectUnknownMembers();
+        return planned;
     }
 
     /// <summary>Masked value by value (an integer secret becomes "***"), so the plan stays JSON that apply --plan reads.</summary>
@@ -156,7 +185,8 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             var unmatched = then.ToList();
             foreach (var difference in current)
             {
-                var match = unmatched.FindIndex(p => PlannedDifference.Same(difference.Actual, p.Actual, secrets) && PlannedDifference.Same(difference.Desired, p.Desired, secrets));
+                // The action too: a plan that says "manual" (left alone) where apply would change is not this apply's plan.
+                var match = unmatched.FindIndex(p => p.Action == difference.Action && PlannedDifference.Same(difference.Actual, p.Actual, secrets) && PlannedDifference.Same(difference.Desired, p.Desired, secrets));
                 if (match < 0)
                 {
                     return false;
