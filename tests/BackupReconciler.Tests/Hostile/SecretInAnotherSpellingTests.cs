@@ -10,9 +10,6 @@ namespace BackupReconciler.Tests.Hostile;
 /// </summary>
 public sealed class SecretInAnotherSpellingTests : IDisposable
 {
-    private const string NeedsTheLead =
-        "a secret is masked only as given; masking the spelling a resource shows needs Baselines/SecretBoundResource or Input/SecretRedactor (the lead's files)";
-
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
