@@ -48,6 +48,7 @@ public static class RunEvents
                 {
                     FailureSource.HostRead => "Reading a resource failed",
                     FailureSource.Internal => "A resource failed on a defect of this tool",
+                    FailureSource.Precondition => "A resource was left unchanged, its precondition not met",
                     _ => "Change failed",
                 };
                 events.Add(Event(run, ChangeFailed, LogEventLevel.Error, $"{what} in {Run}: {{Resource}} ({{Type}}): {{Error}}", resource.Id, resource.Type, resource.Error ?? "no reason given"));

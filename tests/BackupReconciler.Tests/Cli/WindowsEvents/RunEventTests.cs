@@ -152,6 +152,23 @@ public sealed class RunEventTests : IDisposable
     }
 
     [Fact]
+    public void AnUndoStepRefusedBecauseTheValueMovedIsNeitherAReadNorAChangeFailure()
+    {
+        var baseline = _folder.Write("vss.json", """{ "name": "vss", "resources": [ { "id": "vss", "type": "service", "properties": { "name": "VSS", "startType": "automatic" } } ] }""");
+        var snapshot = Snapshot();
+        var runId = (string)JObject.Parse(Apply(new CollectingEventLog(), baseline, snapshot).Out)["runId"]!;
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("\"automatic\"", "\"disabled\"", StringComparison.Ordinal));
+        var events = new CollectingEventLog();
+
+        var (exit, _, _) = Run(events, "undo", runId, "--snapshot", snapshot);
+
+        Assert.Equal(4, exit);
+        var refused = events.Written.Single(e => e.EventId == RunEvents.ChangeFailed);
+        Assert.StartsWith("A resource was left unchanged, its precondition not met in run ", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"not undone: changed since run {runId}: startType is disabled now, the run set automatic", (string)refused.Properties[7], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWriterThatFailsIsOneWarningAndTheRunGoesOnWithItsOwnExitCode()
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());
