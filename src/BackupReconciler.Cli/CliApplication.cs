@@ -258,8 +258,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         WriteReport(options, options.Output switch
         {
             OutputFormat.Json => JsonReport.Render(run, exitCode),
-            OutputFormat.JUnit => JUnitReport.Render(run),
-            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose)),
+            OutputFormat.JUnit => JUnitReport.Render(run, _redactor.Reveals),
+            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose) { Secret = _redactor.Reveals }),
         });
         return exitCode;
     }

@@ -39,4 +39,25 @@ public sealed class SecretInAnotherSpellingTests : IDisposable
             Assert.DoesNotContain(respelled, stdout + stderr, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("junit")]
+    public void ASecretByteCountAndTheOldValueItReplacesAreNeverShownInBinaryUnits(string output)
+    {
+        var baseline = _folder.Write("b.json", """
+            { "name": "sized", "parameters": { "S": { "type": "string", "secret": true } },
+              "resources": [ { "id": "vss", "type": "shadowStorage", "properties": { "forVolume": "C:", "onVolume": "C:", "maxSize": "${S}" } } ] }
+            """);
+        var snapshot = _folder.Write("s.json", """
+            { "computerName": "H", "volumes": { "C:": { "sizeBytes": 536870912000, "freeBytes": 22548578304 } },
+              "shadowStorage": [ { "forVolume": "C:", "onVolume": "C:", "maxSizeBytes": 1073741824 } ] }
+            """);
+
+        var (exit, stdout, stderr) = CliRun.Run(_folder.Combine("state"), "plan", baseline, "--snapshot", snapshot, "--var-secret", "S=21474836480", "--output", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("maxSize: *** → ***", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("GiB", stdout + stderr, StringComparison.Ordinal);
+    }
 }
