@@ -174,6 +174,19 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
         });
 
     /// <summary>
+    /// Refuses, naming the file and each resource, when a fresh what-if of the baseline no longer shows the plan's
+    /// differences: apply then changes nothing, and apply --what-if says so instead of showing changes apply would refuse.
+    /// </summary>
+    public void EnsureStillMatches(RunResult now, string path, SecretRedactor secrets, bool whatIf)
+    {
+        if (Moved(now, secrets) is { Count: > 0 } moved)
+        {
+            throw new InputException(null,
+                $"what apply would do now no longer matches the saved plan {path} ({CreatedAt}): the host changed or the plan was edited, so {(whatIf ? "apply --plan would apply nothing" : "nothing was applied")}: {string.Join("; ", moved)}. Make a new plan.");
+        }
+    }
+
+    /// <summary>
     /// What moved between the plan and a fresh what-if of the same baseline: resources and properties
     /// whose actual or desired values differ now, or that drift now and did not then. Empty = apply may go on.
     /// </summary>

@@ -190,4 +190,20 @@ public sealed class SavedPlanTests : IDisposable
         Assert.True(exit == 2, error);
         Assert.Equal(7200, (int)JObject.Parse(File.ReadAllText(snapshot))["registry"]!["HKLM\\SOFTWARE\\X"]!["Timeout"]!["data"]!);
     }
+
+    [Fact]
+    public void ApplyWhatIfOfAnEditedPlanSaysApplyWouldRefuseItInsteadOfShowingChanges()
+    {
+        File.Move(PlanEditedBy(_ => { }).Plan, _folder.Combine("intact.json"));
+        var (baseline, snapshot, plan) = PlanEditedBy(saved => TimeoutDifference(saved)["action"] = "manual");
+
+        var edited = CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--plan", plan, "--what-if", "--var-secret", "Token=Canary-Plan");
+        var fitting = CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--plan", _folder.Combine("intact.json"), "--what-if", "--var-secret", "Token=Canary-Plan");
+
+        Assert.Equal((1, ""), (edited.Exit, edited.Out));
+        Assert.Contains($"no longer matches the saved plan {plan}", edited.Err, StringComparison.Ordinal);
+        Assert.Contains("so apply --plan would apply nothing: timeouts: Timeout differ from the plan", edited.Err, StringComparison.Ordinal);
+        Assert.Equal(2, fitting.Exit);
+        Assert.Contains("~ Timeout: 600 → 7200", fitting.Out, StringComparison.Ordinal);
+    }
 }
