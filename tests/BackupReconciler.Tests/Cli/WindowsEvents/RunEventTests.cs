@@ -66,7 +66,7 @@ public sealed class RunEventTests : IDisposable
         var summary = events.Written[^1];
         Assert.Equal([runId, "apply", "secrets", "H", "2", "1", "0", "0", "3", "0"], summary.Properties.Skip(1).Take(10));
         Assert.StartsWith($"Run failed: run {runId} (apply secrets) on H: 2 changed, 1 failed, 0 manual, 0 compliant of 3 resources; 0 restarts failed; ", summary.Message, StringComparison.Ordinal);
-        Assert.Equal(12, summary.Properties.Count);
+        Assert.Equal(14, summary.Properties.Count);
         var failed = events.Written[2];
         Assert.Equal(["failing", "service"], failed.Properties.Skip(5).Take(2));
     }
@@ -212,7 +212,20 @@ public sealed class RunEventTests : IDisposable
 
         Assert.Equal(expected, summary.Id);
         Assert.Equal(expected is RunEvents.RunFailed ? LogEventLevel.Error : expected is RunEvents.RunStopped or RunEvents.ManualStepsLeft ? LogEventLevel.Warning : LogEventLevel.Information, summary.Level);
-        Assert.Equal("1.25", summary.Values[^1]);
+        Assert.Equal("1.25", summary.Values[10]);
+    }
+
+    [Theory]
+    [InlineData(true, ResourceStatus.Changed, ResourceStatus.Skipped, ResourceStatus.Skipped)]
+    [InlineData(false, ResourceStatus.Changed, ResourceStatus.NotUndoable, ResourceStatus.Failed, ResourceStatus.Skipped)]
+    public void TheSummaryCountsAddUpToItsTotal(bool stopped, params ResourceStatus[] statuses)
+    {
+        var values = RunEvents.Of(Result(false, statuses), stopped)[^1].Values;
+
+        // %6 changed, %7 failed, %8 manual, %9 compliant, %10 total, then after restarts and seconds %13 skipped, %14 not undoable.
+        var counted = new[] { 4, 5, 6, 7, 11, 12 }.Sum(i => (int)values[i]);
+        Assert.Equal((statuses.Length, statuses.Length), (counted, (int)values[8]));
+        Assert.Equal((statuses.Count(s => s == ResourceStatus.Skipped), statuses.Count(s => s == ResourceStatus.NotUndoable)), ((int)values[11], (int)values[12]));
     }
 
     [Fact]
