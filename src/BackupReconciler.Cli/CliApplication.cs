@@ -237,6 +237,12 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var run = whatIf
             ? reconciler.Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
+        if (whatIf && plan is not null)
+        {
+            // apply --plan --what-if shows what apply --plan would do, which is nothing when the plan no longer fits.
+            plan.EnsureStillMatches(run, options.Plan!, _redactor, whatIf: true);
+        }
+
         if (options.SavePlan is not null)
         {
             SavedPlan.From(run, baseline, variables).Save(options.SavePlan, _redactor);
@@ -258,8 +264,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         WriteReport(options, options.Output switch
         {
             OutputFormat.Json => JsonReport.Render(run, exitCode),
-            OutputFormat.JUnit => JUnitReport.Render(run),
-            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose)),
+            OutputFormat.JUnit => JUnitReport.Render(run, _redactor.Reveals),
+            _ => TextReport.Render(run, exitCode, new TextStyle(Terminal.ColourFor(options.NoColor, options.OutFile is not null), options.Verbose) { Secret = _redactor.Reveals }),
         });
         return exitCode;
     }

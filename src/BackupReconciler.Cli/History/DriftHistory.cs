@@ -32,8 +32,17 @@ public sealed record SettingHistory(
     IReadOnlyList<SettingChange> Corrections,
     IReadOnlyList<SettingChange> Undos)
 {
+    /// <summary>
+    /// How many runs corrected it: "corrected N times" counts runs, not values, since one run may add several
+    /// values to one setting (a user right's accounts), each a line of <see cref="Corrections"/>.
+    /// </summary>
+    public int CorrectingRuns => Corrections.Select(c => c.RunId).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>How many undo runs took it back, counted as <see cref="CorrectingRuns"/> is.</summary>
+    public int UndoingRuns => Undos.Select(c => c.RunId).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>Corrected by <see cref="DriftHistory.FoughtOverThreshold"/> or more runs (apply, watch); undo runs never count.</summary>
-    public bool FoughtOver => Corrections.Select(c => c.RunId).Distinct(StringComparer.Ordinal).Count() >= DriftHistory.FoughtOverThreshold;
+    public bool FoughtOver => CorrectingRuns >= DriftHistory.FoughtOverThreshold;
 
     public SettingChange? Last => Corrections.Count > 0 ? Corrections[^1] : null;
 

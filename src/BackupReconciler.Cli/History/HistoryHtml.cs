@@ -43,10 +43,10 @@ public static class HistoryHtml
             foreach (var s in history.Settings)
             {
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<tr class=\"setting{(s.FoughtOver ? " fought" : "")}\" data-host=\"{E(s.Host)}\" data-baseline=\"{E(s.Baseline)}\" data-resource=\"{E(s.Resource)}\" data-property=\"{E(s.Property)}\" data-corrected=\"{s.Corrections.Count}\" data-fought-over=\"{(s.FoughtOver ? "true" : "false")}\">")
-                    .Append(CultureInfo.InvariantCulture, $"<td class=\"name\">{E(s.Name)} <small>({E(s.Type)})</small></td><td>{E(s.Host)}</td><td class=\"n\">{s.Corrections.Count}</td>")
+                    $"<tr class=\"setting{(s.FoughtOver ? " fought" : "")}\" data-host=\"{E(s.Host)}\" data-baseline=\"{E(s.Baseline)}\" data-resource=\"{E(s.Resource)}\" data-property=\"{E(s.Property)}\" data-corrected=\"{s.CorrectingRuns}\" data-fought-over=\"{(s.FoughtOver ? "true" : "false")}\">")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"name\">{E(s.Name)} <small>({E(s.Type)})</small></td><td>{E(s.Host)}</td><td class=\"n\">{s.CorrectingRuns}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td class=\"when\">{(s.Last is { } last ? $"{HistoryText.Time(last.Time)}<br>run {E(last.RunId)}" : "")}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td class=\"flag\">{(s.FoughtOver ? $"yes: {s.Corrections.Count} runs" : "no")}</td><td><div class=\"timeline\">");
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"flag\">{(s.FoughtOver ? $"yes: {s.CorrectingRuns} runs" : "no")}</td><td><div class=\"timeline\">");
                 foreach (var (change, kind) in s.Corrections.Select(c => (c, "correction")).Concat(s.Undos.Select(u => (u, "undo"))).OrderBy(m => m.Item1.Time))
                 {
                     html.Append(CultureInfo.InvariantCulture,

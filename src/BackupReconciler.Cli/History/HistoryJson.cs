@@ -24,7 +24,7 @@ public static class HistoryJson
             ["resource"] = s.Resource,
             ["type"] = s.Type,
             ["property"] = s.Property,
-            ["corrected"] = s.Corrections.Count,
+            ["corrected"] = s.CorrectingRuns,
             ["foughtOver"] = s.FoughtOver,
             ["lastCorrected"] = s.Last is { } last ? HistoryText.Time(last.Time) : null,
             ["lastRunId"] = s.Last?.RunId,

@@ -20,7 +20,7 @@ public static class HistoryMarkdown
             foreach (var s in history.Settings)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(s.Name)} | {Cell(s.Type)} | {Cell(s.Host)} | {s.Corrections.Count} | {(s.Last is { } l ? HistoryText.Time(l.Time) : "")} | {Cell(s.Last?.RunId ?? "")} | {(s.FoughtOver ? "**yes**" : "no")} |\n");
+                    $"| {Cell(s.Name)} | {Cell(s.Type)} | {Cell(s.Host)} | {s.CorrectingRuns} | {(s.Last is { } l ? HistoryText.Time(l.Time) : "")} | {Cell(s.Last?.RunId ?? "")} | {(s.FoughtOver ? "**yes**" : "no")} |\n");
             }
 
             foreach (var s in history.Settings)

@@ -91,7 +91,7 @@ public static class HistoryReader
         var list = settings
             .Select(s => new SettingHistory(s.Key.Host, s.Key.Baseline, s.Key.Resource, s.Value.Type, s.Key.Property, s.Value.Corrections, s.Value.Undos))
             .OrderByDescending(s => s.FoughtOver)
-            .ThenByDescending(s => s.Corrections.Count)
+            .ThenByDescending(s => s.CorrectingRuns)
             .ThenByDescending(s => s.Last?.Time ?? DateTimeOffset.MinValue)
             .ThenBy(s => s.Host, StringComparer.OrdinalIgnoreCase)
             .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)

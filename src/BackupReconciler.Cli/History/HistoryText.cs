@@ -17,7 +17,7 @@ public static class HistoryText
 
     /// <summary>"corrected 4 times, last 2026-12-07T10:00:00Z by run X": the sentence an auditor reads first.</summary>
     public static string Corrected(SettingHistory setting) => setting.Last is { } last
-        ? $"corrected {Count(setting.Corrections.Count, "time")}, last {Time(last.Time)} by run {last.RunId} ({last.Command})"
+        ? $"corrected {Count(setting.CorrectingRuns, "time")}, last {Time(last.Time)} by run {last.RunId} ({last.Command})"
         : "not corrected";
 
     public static string Render(DriftHistory history)
@@ -29,7 +29,7 @@ public static class HistoryText
             text.Append('\n')
                 .Append(setting.FoughtOver ? "FOUGHT OVER " : "")
                 .Append(CultureInfo.InvariantCulture, $"{setting.Name} ({setting.Type}) on {setting.Host}: {Corrected(setting)}")
-                .Append(setting.Undos.Count > 0 ? $"; undone {Count(setting.Undos.Count, "time")}" : "")
+                .Append(setting.Undos.Count > 0 ? $"; undone {Count(setting.UndoingRuns, "time")}" : "")
                 .Append('\n');
             foreach (var change in setting.Corrections.Concat(setting.Undos).OrderBy(c => c.Time))
             {

@@ -35,7 +35,8 @@ public static class DifferenceText
     /// The lines of one difference, without indentation; the first line is the property's,
     /// the others (items, settings) are to be indented under it. <paramref name="width"/> pads the property name.
     /// </summary>
-    public static IReadOnlyList<string> Lines(Difference difference, int width)
+    /// <param name="secret">Whether a value's text holds a secret (<see cref="TextStyle.Secret"/>): it is then not converted to binary units.</param>
+    public static IReadOnlyList<string> Lines(Difference difference, int width, Func<string, bool>? secret = null)
     {
         var mark = Mark(difference);
         var name = (difference.Property + ":").PadRight(width + 1);
@@ -56,8 +57,9 @@ public static class DifferenceText
             return [$"{mark} {name}{note}".TrimEnd(), .. Settings(actual as JObject, desired as JObject)];
         }
 
-        // A size limit is a byte count: printed as 50 GiB, as baselines write sizes.
-        var bytes = difference.Actual is SizeLimitValue || difference.Desired is SizeLimitValue;
+        // A size limit is a byte count: printed as 50 GiB, as baselines write sizes; a secret one as written, to be masked.
+        var bytes = (difference.Actual is SizeLimitValue || difference.Desired is SizeLimitValue)
+            && !new[] { actual, desired }.Any(v => v is JValue { Type: JTokenType.Integer } n && (secret?.Invoke(ValueText.Format(n)) ?? false));
         var text = mark switch
         {
             '!' => $"{Value(actual, bytes)}; wanted: {Value(desired, bytes)}",

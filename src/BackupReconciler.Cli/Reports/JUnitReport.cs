@@ -10,7 +10,8 @@ namespace BackupReconciler.Cli.Reports;
 /// </summary>
 public static class JUnitReport
 {
-    public static string Render(RunResult run)
+    /// <param name="secret">Whether a value's text holds a secret (<see cref="TextStyle.Secret"/>).</param>
+    public static string Render(RunResult run, Func<string, bool>? secret = null)
     {
         var s = run.Summary;
         var suite = new XElement("testsuite",
@@ -22,7 +23,7 @@ public static class JUnitReport
             new XAttribute("errors", s.Failed + s.PredictedFailure),
             new XAttribute("skipped", s.Skipped),
             new XAttribute("time", run.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)),
-            run.Resources.Select(Case));
+            run.Resources.Select(r => Case(r, secret)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite)).ToString() + "\n";
     }
 
@@ -30,12 +31,12 @@ public static class JUnitReport
         resource.Status is ResourceStatus.Drifted or ResourceStatus.Manual
         || (resource.Status == ResourceStatus.Changed && resource.Differences.Any(d => d.IsManual));
 
-    private static XElement Case(ResourceResult resource)
+    private static XElement Case(ResourceResult resource, Func<string, bool>? secret)
     {
         var element = new XElement("testcase", new XAttribute("classname", resource.Type), new XAttribute("name", resource.Id));
         // The text report's forms (marks, lists one item a line, sizes in binary units), then why and the manual reasons.
         var width = resource.Differences.Count == 0 ? 0 : resource.Differences.Max(d => d.Property.Length);
-        var lines = resource.Differences.SelectMany(d => DifferenceText.Lines(d, width).Select((line, i) => i == 0 ? line : "    " + line))
+        var lines = resource.Differences.SelectMany(d => DifferenceText.Lines(d, width, secret).Select((line, i) => i == 0 ? line : "    " + line))
             .Concat(resource.Differences.Where(d => d.IsManual).Select(d => $"manual, {d.Property}: {d.ManualReason}"))
             .Concat(resource.Why is { } why ? [$"why: {why}"] : []);
         var details = string.Join("\n", lines);

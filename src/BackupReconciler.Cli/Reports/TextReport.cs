@@ -41,7 +41,7 @@ public static class TextReport
             var propertyWidth = resource.Differences.Count == 0 ? 0 : resource.Differences.Max(d => d.Property.Length);
             foreach (var difference in resource.Differences)
             {
-                var lines = DifferenceText.Lines(difference, propertyWidth);
+                var lines = DifferenceText.Lines(difference, propertyWidth, style.Secret);
                 text.Append(Detail).Append(style.Paint(lines[0][..1], DifferenceText.ToneOf(lines[0][0]))).Append(lines[0][1..]).Append('\n');
                 foreach (var line in lines.Skip(1))
                 {

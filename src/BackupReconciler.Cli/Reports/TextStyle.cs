@@ -21,6 +21,12 @@ public sealed record TextStyle(bool Colour, bool Verbose)
 {
     public static readonly TextStyle Plain = new(false, false);
 
+    /// <summary>
+    /// Whether a value's text holds a secret: such a value is printed as written, to be masked, and never
+    /// converted first (a byte count into GiB), since the masking would not know it in its converted form.
+    /// </summary>
+    public Func<string, bool> Secret { get; init; } = _ => false;
+
     private const string Escape = "\u001b[";
 
     public string Paint(string text, Tone tone) => !Colour || text.Length == 0 ? text : $"{Escape}{Code(tone)}m{text}{Escape}0m";

@@ -118,9 +118,15 @@ internal sealed class ScheduleCommand(IScheduledTaskRegistration tasks, EventSou
             return ExitCodes.NoChanges;
         }
 
-        if (registrar.IsRegistered())
+        var state = registrar.Check();
+        if (state.Registered)
         {
             stdout.WriteLine($"{prefix}the event log source {EventSource} is registered already.");
+        }
+        else if (whatIf && state.Problem is { } problem)
+        {
+            // Registering would fail (another log holds the source, or this account may not look): "would register" would be untrue.
+            stdout.WriteLine($"{prefix}would not register the event log source {EventSource} ({EventLogName} log): {problem}.");
         }
         else if (whatIf)
         {

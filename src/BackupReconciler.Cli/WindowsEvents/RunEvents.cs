@@ -48,6 +48,7 @@ public static class RunEvents
                 {
                     FailureSource.HostRead => "Reading a resource failed",
                     FailureSource.Internal => "A resource failed on a defect of this tool",
+                    FailureSource.Precondition => "A resource was left unchanged, its precondition not met",
                     _ => "Change failed",
                 };
                 events.Add(Event(run, ChangeFailed, LogEventLevel.Error, $"{what} in {Run}: {{Resource}} ({{Type}}): {{Error}}", resource.Id, resource.Type, resource.Error ?? "no reason given"));
@@ -73,9 +74,11 @@ public static class RunEvents
             : summary.Manual > 0 ? (ManualStepsLeft, LogEventLevel.Warning, "Manual steps left")
             : (NothingToChange, LogEventLevel.Information, "Nothing to change");
         events.Add(Event(run, id, level,
-            $"{headline}: {Run}: {{Changed}} changed, {{Failed}} failed, {{Manual}} manual, {{Compliant}} compliant of {{Total}} resources; {{RestartsFailed}} restarts failed; {{Seconds}} s.",
+            // Skipped and not undoable come last, after the seconds, so that %6 to %12 keep their documented places;
+            // with them the counts add up to the total (an applying run has no drifted or predicted results).
+            $"{headline}: {Run}: {{Changed}} changed, {{Failed}} failed, {{Manual}} manual, {{Compliant}} compliant of {{Total}} resources; {{RestartsFailed}} restarts failed; {{Seconds}} s; {{Skipped}} skipped, {{NotUndoable}} not undoable.",
             summary.Changed, summary.Failed, summary.Manual, summary.Compliant, summary.Total, run.Restarts.Count(r => r.Status == RestartStatus.Failed),
-            run.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)));
+            run.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), summary.Skipped, summary.NotUndoable));
         return events;
     }
 

@@ -16,17 +16,24 @@ namespace BackupReconciler.Windows.EventLog;
 [SupportedOSPlatform("windows")]
 public sealed class EventSourceRegistration(string source = EventLogMessage.Source) : IEventSourceRegistrar
 {
-    public bool IsRegistered()
+    public EventSourceState Check()
     {
         try
         {
-            return System.Diagnostics.EventLog.SourceExists(source)
-                && System.Diagnostics.EventLog.LogNameFromSourceName(source, ".").Equals(EventLogMessage.LogName, StringComparison.OrdinalIgnoreCase);
+            if (!System.Diagnostics.EventLog.SourceExists(source))
+            {
+                return EventSourceState.Missing;
+            }
+
+            var log = System.Diagnostics.EventLog.LogNameFromSourceName(source, ".");
+            return log.Equals(EventLogMessage.LogName, StringComparison.OrdinalIgnoreCase)
+                ? EventSourceState.IsRegistered
+                : EventSourceState.Unusable(InOtherLog(log));
         }
         catch (Exception e) when (e is SecurityException or UnauthorizedAccessException or InvalidOperationException or Win32Exception or IOException)
         {
-            // Looking needs to read every log's sources; where this account may not, registering will say why.
-            return false;
+            // Looking needs to read every log's sources; where this account may not, it cannot say, and registering needs more rights.
+            return EventSourceState.Unusable($"this account may not read every log's sources ({e.Message.TrimEnd('.')}), and registering needs an administrator");
         }
     }
 
@@ -39,7 +46,7 @@ public sealed class EventSourceRegistration(string source = EventLogMessage.Sour
                 var log = System.Diagnostics.EventLog.LogNameFromSourceName(source, ".");
                 if (!log.Equals(EventLogMessage.LogName, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new HostOperationException($"the event source {source} is registered in the {log} log, not in {EventLogMessage.LogName}; delete it there (Remove-EventLog -Source {source}) and register it again");
+                    throw new HostOperationException(InOtherLog(log));
                 }
 
                 return;
@@ -52,4 +59,7 @@ public sealed class EventSourceRegistration(string source = EventLogMessage.Sour
             throw new HostOperationException($"the event source {source} could not be registered in the {EventLogMessage.LogName} log ({e.Message.TrimEnd('.')}); run as an administrator", e);
         }
     }
+
+    private string InOtherLog(string log) =>
+        $"the event source {source} is registered in the {log} log, not in {EventLogMessage.LogName}; delete it there (Remove-EventLog -Source {source}) and register it again";
 }

@@ -28,10 +28,9 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
             Progress = Progress,
             Restarts = (restarts ?? RestartPolicy.Default) with { Pending = PendingRestarts.Read(stateDirectory, host.ComputerName) },
         };
-        if (saved is var (plan, path) && plan.Moved(reconciler.Run(baseline, "plan", whatIf: true), secrets) is { Count: > 0 } moved)
+        if (saved is var (plan, path))
         {
-            throw new InputException(null,
-                $"the host no longer matches the saved plan {path} ({plan.CreatedAt}), so nothing was applied: {string.Join("; ", moved)}. Make a new plan.");
+            plan.EnsureStillMatches(reconciler.Run(baseline, "plan", whatIf: true), path, secrets, whatIf: false);
         }
 
         var notices = Notices(host, runLock);

@@ -123,6 +123,12 @@ internal sealed class ResourceRunner(IHost host, ILogger log, IRunJournal journa
             value = call();
             return null;
         }
+        catch (ResourceRefusedException e) when (source == FailureSource.HostRead)
+        {
+            // Declined on the first read, before any change; a refusal after a change would be this tool's defect (below).
+            log.Warning("{Resource}: not run: {Error}", declaration.Id, e.Message);
+            return new ResourceFailure(FailureSource.Precondition, e.Message);
+        }
         catch (HostOperationException e)
         {
             log.Warning("{Resource}: could not {Phase}: {Error}", declaration.Id, phase, e.Message);

@@ -72,7 +72,10 @@ public enum FailureSource
     /// </summary>
     HostChange,
 
-    /// <summary>Not attempted, or not reachable: a resource it depends on failed (or is predicted to), or apply cannot reach the desired state.</summary>
+    /// <summary>
+    /// Not attempted, or not reachable: a resource it depends on failed (or is predicted to), apply cannot reach the
+    /// desired state, or the resource declined after reading the host (<see cref="ResourceRefusedException"/>).
+    /// </summary>
     Precondition,
 
     /// <summary>A defect in this tool: an unexpected exception (the log has its stack).</summary>

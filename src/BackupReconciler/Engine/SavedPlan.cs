@@ -120,20 +120,49 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             reader.RequiredString("host"),
             reader.RequiredString("createdAt"),
             reader.OptionalObject("variables", "\"variables\"") is { } variables ? (JObject)variables.Json.ToToken() : [],
-            (reader.Optional("resources") as IEnumerable<JsonItem> ?? []).Select(item =>
+            ArrayOf(reader, "resources").Select(item =>
             {
                 var resource = JsonObjectReader.ForObject(item, path, "a planned resource");
-                var differences = (resource.Optional("differences") as IEnumerable<JsonItem> ?? []).Select(item => item.ToToken()).Select(d => new PlannedDifference(
-                    (string)d["property"]!,
-                    d["actual"] is { Type: not JTokenType.Null } actual ? actual : null,
-                    d["desired"] is { Type: not JTokenType.Null } desired ? desired : null,
-                    (string?)d["action"] == DifferenceJson.ActionName(DifferenceAction.Manual) ? DifferenceAction.Manual : DifferenceAction.Change)).ToList();
+                var differences = ArrayOf(resource, "differences").Select(d => ReadDifference(d, path)).ToList();
                 var planned = new PlannedResource(resource.RequiredString("id"), differences);
                 resource.RejectUnknownMembers();
                 return planned;
             }).ToList());
+        if (plan.Resources.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw reader.Error(reader.Json["resources"], $"the saved plan lists the resource \"{twice.Key}\" {twice.Count()} times, which plan --save-plan never writes; make a new plan.");
+        }
+
         reader.RejectUnknownMembers();
         return plan;
+    }
+
+    /// <summary>Each action a report writes, by the name it writes (<see cref="DifferenceJson.ActionName"/>).</summary>
+    private static readonly EnumNames<DifferenceAction> ActionNames =
+        new([.. Enum.GetValues<DifferenceAction>().Select(a => (DifferenceJson.ActionName(a), a))]);
+
+    /// <summary>A member that must be an array when present: anything else is an error, not an empty list the plan never held.</summary>
+    private static IReadOnlyList<JsonItem> ArrayOf(JsonObjectReader reader, string name) => reader.Optional(name) switch
+    {
+        null => [],
+        JsonArrayItem array => array,
+        var other => throw reader.Error(other, $"\"{name}\" of {reader.Subject} must be an array [ ... ]; found {JsonObjectReader.Describe(other)}."),
+    };
+
+    /// <summary>
+    /// One recorded difference, read strictly: an action apply would read loosely (a typo taken for "change")
+    /// or a member it ignores would let an edited plan say something else than what apply then does.
+    /// </summary>
+    private static PlannedDifference ReadDifference(JsonItem item, string path)
+    {
+        var difference = JsonObjectReader.ForObject(item, path, "a planned difference");
+        var planned = new PlannedDifference(
+            difference.RequiredString("property"),
+            difference.Optional("actual")?.ToToken(),
+            difference.Optional("desired")?.ToToken(),
+            difference.RequiredEnum("action", ActionNames));
+        difference.RejectUnknownMembers();
+        return planned;
     }
 
     /// <summary>Masked value by value (an integer secret becomes "***"), so the plan stays JSON that apply --plan reads.</summary>
@@ -144,6 +173,19 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             writer.Write(secrets.RedactJson(ToJson()).ToString(Formatting.Indented));
             writer.Write('\n');
         });
+
+    /// <summary>
+    /// Refuses, naming the file and each resource, when a fresh what-if of the baseline no longer shows the plan's
+    /// differences: apply then changes nothing, and apply --what-if says so instead of showing changes apply would refuse.
+    /// </summary>
+    public void EnsureStillMatches(RunResult now, string path, SecretRedactor secrets, bool whatIf)
+    {
+        if (Moved(now, secrets) is { Count: > 0 } moved)
+        {
+            throw new InputException(null,
+                $"what apply would do now no longer matches the saved plan {path} ({CreatedAt}): the host changed or the plan was edited, so {(whatIf ? "apply --plan would apply nothing" : "nothing was applied")}: {string.Join("; ", moved)}. Make a new plan.");
+        }
+    }
 
     /// <summary>
     /// What moved between the plan and a fresh what-if of the same baseline: resources and properties
@@ -157,7 +199,8 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
             var unmatched = then.ToList();
             foreach (var difference in current)
             {
-                var match = unmatched.FindIndex(p => PlannedDifference.Same(difference.Actual, p.Actual, secrets) && PlannedDifference.Same(difference.Desired, p.Desired, secrets));
+                // The action too: a plan that says "manual" (left alone) where apply would change is not this apply's plan.
+                var match = unmatched.FindIndex(p => p.Action == difference.Action && PlannedDifference.Same(difference.Actual, p.Actual, secrets) && PlannedDifference.Same(difference.Desired, p.Desired, secrets));
                 if (match < 0)
                 {
                     return false;

@@ -116,9 +116,42 @@ public sealed class UndoTests : IDisposable
         var forced = JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--output", "json", "--force").Out);
 
         Assert.Equal("failed", (string)timeouts["status"]!);
-        Assert.Equal($"could not read: changed since run {runId}: Changed is 9000 now, the run set 7200; undo would overwrite that, so it was not done (pass --force to undo anyway)", (string)timeouts["error"]!);
+        Assert.Equal($"not undone: changed since run {runId}: Changed is 9000 now, the run set 7200; undo would overwrite that (pass --force to undo anyway)", (string)timeouts["error"]!);
         Assert.Equal("changed", (string)forced["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts")["status"]!);
         Assert.Equal(600, (int)JObject.Parse(File.ReadAllText(snapshot))["registry"]!["HKLM\\SOFTWARE\\X"]!["Changed"]!["data"]!);
+    }
+
+    [Fact]
+    public void UndoWhatIfWithARefusedStepCountsExactlyItsLinesAndNeverSaysTheRefusedStepCouldNotBeRead()
+    {
+        var (baseline, snapshot) = (Baseline(), Snapshot());
+        var runId = Apply(baseline, snapshot);
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("7200", "9000", StringComparison.Ordinal));
+        var before = File.ReadAllBytes(snapshot);
+
+        var text = CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--what-if");
+        var json = JObject.Parse(CliRun.Run(State, "undo", runId, "--snapshot", snapshot, "--what-if", "--output", "json").Out);
+
+        // Each status the summary counts is the number of resource lines (text) and resources (JSON) with that status.
+        var lines = text.Out.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Length > 3 && l[3] == ' ' && l[4..].StartsWith("undo-", StringComparison.Ordinal)).ToList();
+        var summary = text.Out.Split('\n').Single(l => l.Contains(" resources: ", StringComparison.Ordinal));
+        var statuses = json["resources"]!.Select(r => (string)r["status"]!).ToList();
+        Assert.Equal(statuses.Count, lines.Count);
+        Assert.Equal(statuses.Count, (int)json["summary"]!["total"]!);
+        foreach (var (name, words) in new[] { ("drifted", "drifted"), ("failed", "failed"), ("notUndoable", "not undoable"), ("changed", "changed"), ("compliant", "compliant") })
+        {
+            var count = statuses.Count(s => s == name);
+            Assert.Equal(count, (int)json["summary"]![name]!);
+            // A line spells the status as every report does (StatusNames); the summary line in words.
+            Assert.True(count == lines.Count(l => l.Contains($"  {name}", StringComparison.Ordinal)), text.Out);
+            Assert.True(count == 0 && name == "notUndoable" ? !summary.Contains(words, StringComparison.Ordinal) : summary.Contains($"{count} {words}", StringComparison.Ordinal), $"{name}: {summary}");
+        }
+
+        Assert.Equal(1, (int)json["summary"]!["failed"]!);
+        var refused = json["resources"]!.Single(r => (string)r["id"]! == "undo-timeouts");
+        Assert.StartsWith($"not undone: changed since run {runId}: Changed is 9000 now", (string)refused["error"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not read", text.Out + text.Err, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(snapshot));
     }
 
     [Fact]

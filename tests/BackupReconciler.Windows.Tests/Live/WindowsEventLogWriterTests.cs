@@ -31,8 +31,10 @@ public sealed class WindowsEventLogWriterTests : IDisposable
     public void ARegisteredSourceTakesEventsWithTheirIdLevelAndPropertiesInOrder()
     {
         var marker = Guid.NewGuid().ToString("N");
+        Assert.Equal(EventSourceState.Missing, new EventSourceRegistration(Source).Check()); // what schedule install --what-if reads: "would register"
         new EventSourceRegistration(Source).EnsureRegistered();
         new EventSourceRegistration(Source).EnsureRegistered(); // a second time changes nothing and does not throw
+        Assert.Equal(EventSourceState.IsRegistered, new EventSourceRegistration(Source).Check());
 
         new WindowsEventLogWriter(Source).Write(new EventLogMessage(1200, EventLogLevel.Error, [$"Change failed in run {marker}", marker, "apply", "dpm-server", "H", "vss", "service", "Access is denied."]));
 

@@ -64,6 +64,8 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
     /// <summary>Runs the inverse only where the host still shows what the run set, unless forced.</summary>
     private sealed class UndoGuard(IResource inner, IReadOnlyDictionary<string, JToken?> intended, bool force, string runId, SecretRedactor secrets) : IResource
     {
+        private bool _checked;
+
         public string TypeName => inner.TypeName;
 
         public IReadOnlyList<string> RestartsWhenChanged => inner.RestartsWhenChanged;
@@ -79,15 +81,17 @@ public sealed class UndoPlanner(ResourceCatalog catalog, SecretRedactor? secrets
                 secrets.Add(difference.Actual!.SecretParts);
             }
 
-            if (!force)
+            // Only the host as undo finds it: the read-back after the change is checked for convergence, not for having moved.
+            if (!force && !_checked)
             {
+                _checked = true;
                 var moved = observation.Differences
                     .Where(d => intended.TryGetValue(d.Property, out var set) && !IsMasked(set) && !SameValue(d.Actual, set))
                     .Select(d => $"{d.Property} is {ValueText.Format(d.Actual)} now, the run set {ValueText.Format(intended[d.Property])}")
                     .ToList();
                 if (moved.Count > 0)
                 {
-                    throw new HostOperationException($"changed since run {runId}: {string.Join("; ", moved)}; undo would overwrite that, so it was not done (pass --force to undo anyway)");
+                    throw new ResourceRefusedException($"not undone: changed since run {runId}: {string.Join("; ", moved)}; undo would overwrite that (pass --force to undo anyway)");
                 }
             }
 

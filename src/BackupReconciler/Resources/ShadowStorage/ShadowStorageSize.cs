@@ -116,7 +116,9 @@ public sealed partial class ShadowStorageSize
         var unit = sizeMatch.Groups["unit"].Value;
         if (!UnitBytes.TryGetValue(unit, out var multiplier))
         {
-            problem = $"\"{unit}\" is not a unit; use {Units} (binary, as vssadmin counts: 1 GB = 1024 MB)";
+            // The unit is not quoted on its own: the message quotes the whole value, which is masked when it holds a
+            // secret, and a part of a secret quoted alone would not be.
+            problem = $"the unit is not one of {Units} (binary, as vssadmin counts: 1 GB = 1024 MB)";
             return false;
         }
 

@@ -282,4 +282,28 @@ public sealed class HistoryTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains(expected, err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASettingGivenSeveralValuesByOneRunIsCorrectedOnceInEveryFormat()
+    {
+        var baseline = _folder.Write("rights.json", """
+            { "name": "rights", "resources": [ { "id": "logon", "type": "userRight", "properties": {
+                "right": "SeServiceLogonRight", "identities": ["CONTOSO\\a", "CONTOSO\\b", "CONTOSO\\c"] } } ] }
+            """);
+        var host = _folder.Write("rights-host.json", """{ "computerName": "H" }""");
+        var runId = (string)JObject.Parse(At(Now.AddHours(-1), "apply", baseline, "--snapshot", host, "--output", "json").Out)["runId"]!;
+
+        var text = At(Now, "history").Out;
+        var json = JObject.Parse(At(Now, "history", "--output", "json").Out);
+        var markdown = At(Now, "history", "--output", "markdown").Out;
+        var html = At(Now, "history", "--output", "html").Out;
+
+        // One run gave the right three accounts: three value lines, one correction, and nothing "fought over" said of it.
+        Assert.Contains($"rights / logon / identities (userRight) on H: corrected 1 time, last 2026-12-07T11:00:00Z by run {runId} (apply)", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(l => l.Contains($"run {runId} (apply): (absent) -> CONTOSO", StringComparison.Ordinal)));
+        var setting = (JObject)json["settings"]!.Single();
+        Assert.Equal((1, 3, false), ((int)setting["corrected"]!, ((JArray)setting["corrections"]!).Count, (bool)setting["foughtOver"]!));
+        Assert.Contains("| H | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("data-corrected=\"1\"", html, StringComparison.Ordinal);
+    }
 }

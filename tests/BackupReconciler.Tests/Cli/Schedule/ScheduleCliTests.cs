@@ -339,6 +339,74 @@ public sealed class ScheduleCliTests : IDisposable
         Assert.Equal(@"apply C:\b.json", definition.Arguments);
     }
 
+    [Fact]
+    public void WhatIfOnTheLiveHostPathSaysItWouldCreateTheTaskAndRegisterTheSourceAndDoesNeither()
+    {
+        var tasks = new CountingRegistration(SnapshotHost.Load(Snapshot()).TaskRegistration);
+        var stdout = new StringWriter();
+
+        var exit = new ScheduleCommand(tasks, EventSourceTarget.Of(_eventSources), stdout, new StringWriter()).Install(Definition(), whatIf: true);
+
+        Assert.Equal(0, exit);
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith($"what-if: would create the task {Task}: apply every 30m", lines[0], StringComparison.Ordinal);
+        Assert.Equal("what-if: would register the event log source BackupReconciler (Application log).", lines[^1]);
+        Assert.All(lines, l => Assert.StartsWith("what-if: ", l, StringComparison.Ordinal));
+        Assert.Equal((0, 0), (tasks.Registered, tasks.Deleted));
+        Assert.Null(tasks.ReadDefinition(Task));
+        Assert.Empty(_eventSources.Registered);
+    }
+
+    [Fact]
+    public void WhatIfAgainstAChangedTaskNamesEachChangeAndRegistersNothing()
+    {
+        var tasks = new CountingRegistration(SnapshotHost.Load(Snapshot()).TaskRegistration);
+        new ScheduleCommand(tasks, EventSourceTarget.Of(_eventSources), new StringWriter(), new StringWriter()).Install(Definition(), whatIf: false);
+        var registeredBefore = tasks.Registered;
+        var stdout = new StringWriter();
+
+        new ScheduleCommand(tasks, EventSourceTarget.Of(_eventSources), stdout, new StringWriter()).Install(Definition() with { Enabled = false }, whatIf: true);
+
+        Assert.Equal($"what-if: would change the task {Task}: enabled: yes → no.", stdout.ToString().Split('\n')[0].TrimEnd('\r'));
+        Assert.Equal(registeredBefore, tasks.Registered);
+        Assert.True(tasks.ReadDefinition(Task)!.Enabled);
+    }
+
+    [Fact]
+    public void WhatIfWhereRegisteringTheSourceWouldFailSaysWhyInsteadOfWouldRegister()
+    {
+        var refusing = new RecordingRegistrar { WhenNotRegistered = EventSourceState.Unusable("the event source BackupReconciler is registered in the System log, not in Application; delete it there (Remove-EventLog -Source BackupReconciler) and register it again") };
+        var stdout = new StringWriter();
+
+        new ScheduleCommand(SnapshotHost.Load(Snapshot()).TaskRegistration, EventSourceTarget.Of(refusing), stdout, new StringWriter()).Install(Definition(), whatIf: true);
+
+        Assert.DoesNotContain("would register", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("what-if: would not register the event log source BackupReconciler (Application log): the event source BackupReconciler is registered in the System log", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Empty(refusing.Registered);
+    }
+
+    /// <summary>A registration that passes everything on to another and counts the changes asked of it.</summary>
+    private sealed class CountingRegistration(IScheduledTaskRegistration inner) : IScheduledTaskRegistration
+    {
+        public int Registered { get; private set; }
+
+        public int Deleted { get; private set; }
+
+        public ScheduledTaskDefinition? ReadDefinition(string fullPath) => inner.ReadDefinition(fullPath);
+
+        public void Register(ScheduledTaskDefinition definition)
+        {
+            Registered++;
+            inner.Register(definition);
+        }
+
+        public bool Delete(string fullPath)
+        {
+            Deleted++;
+            return inner.Delete(fullPath);
+        }
+    }
+
     /// <summary>A registration that accepts every task and keeps what <see cref="Keeps"/> makes of it (nothing by default).</summary>
     private sealed class ForgetfulRegistration : IScheduledTaskRegistration
     {
@@ -357,11 +425,19 @@ public sealed class ScheduleCliTests : IDisposable
     {
         public List<(string Source, string Log)> Registered { get; } = [];
 
-        public bool IsRegistered() => Registered.Count > 0;
+        /// <summary>What <see cref="Check"/> says while nothing is registered: missing by default, or a problem registering would meet.</summary>
+        public EventSourceState WhenNotRegistered { get; init; } = EventSourceState.Missing;
+
+        public EventSourceState Check() => Registered.Count > 0 ? EventSourceState.IsRegistered : WhenNotRegistered;
 
         public void EnsureRegistered()
         {
-            if (!IsRegistered())
+            if (WhenNotRegistered.Problem is { } problem)
+            {
+                throw new BackupReconciler.Host.HostOperationException(problem);
+            }
+
+            if (Registered.Count == 0)
             {
                 Registered.Add((EventLogMessage.Source, EventLogMessage.LogName));
             }

@@ -66,7 +66,7 @@ public sealed class RunEventTests : IDisposable
         var summary = events.Written[^1];
         Assert.Equal([runId, "apply", "secrets", "H", "2", "1", "0", "0", "3", "0"], summary.Properties.Skip(1).Take(10));
         Assert.StartsWith($"Run failed: run {runId} (apply secrets) on H: 2 changed, 1 failed, 0 manual, 0 compliant of 3 resources; 0 restarts failed; ", summary.Message, StringComparison.Ordinal);
-        Assert.Equal(12, summary.Properties.Count);
+        Assert.Equal(14, summary.Properties.Count);
         var failed = events.Written[2];
         Assert.Equal(["failing", "service"], failed.Properties.Skip(5).Take(2));
     }
@@ -152,6 +152,23 @@ public sealed class RunEventTests : IDisposable
     }
 
     [Fact]
+    public void AnUndoStepRefusedBecauseTheValueMovedIsNeitherAReadNorAChangeFailure()
+    {
+        var baseline = _folder.Write("vss.json", """{ "name": "vss", "resources": [ { "id": "vss", "type": "service", "properties": { "name": "VSS", "startType": "automatic" } } ] }""");
+        var snapshot = Snapshot();
+        var runId = (string)JObject.Parse(Apply(new CollectingEventLog(), baseline, snapshot).Out)["runId"]!;
+        File.WriteAllText(snapshot, File.ReadAllText(snapshot).Replace("\"automatic\"", "\"disabled\"", StringComparison.Ordinal));
+        var events = new CollectingEventLog();
+
+        var (exit, _, _) = Run(events, "undo", runId, "--snapshot", snapshot);
+
+        Assert.Equal(4, exit);
+        var refused = events.Written.Single(e => e.EventId == RunEvents.ChangeFailed);
+        Assert.StartsWith("A resource was left unchanged, its precondition not met in run ", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"not undone: changed since run {runId}: startType is disabled now, the run set automatic", (string)refused.Properties[7], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWriterThatFailsIsOneWarningAndTheRunGoesOnWithItsOwnExitCode()
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());
@@ -195,7 +212,20 @@ public sealed class RunEventTests : IDisposable
 
         Assert.Equal(expected, summary.Id);
         Assert.Equal(expected is RunEvents.RunFailed ? LogEventLevel.Error : expected is RunEvents.RunStopped or RunEvents.ManualStepsLeft ? LogEventLevel.Warning : LogEventLevel.Information, summary.Level);
-        Assert.Equal("1.25", summary.Values[^1]);
+        Assert.Equal("1.25", summary.Values[10]);
+    }
+
+    [Theory]
+    [InlineData(true, ResourceStatus.Changed, ResourceStatus.Skipped, ResourceStatus.Skipped)]
+    [InlineData(false, ResourceStatus.Changed, ResourceStatus.NotUndoable, ResourceStatus.Failed, ResourceStatus.Skipped)]
+    public void TheSummaryCountsAddUpToItsTotal(bool stopped, params ResourceStatus[] statuses)
+    {
+        var values = RunEvents.Of(Result(false, statuses), stopped)[^1].Values;
+
+        // %6 changed, %7 failed, %8 manual, %9 compliant, %10 total, then after restarts and seconds %13 skipped, %14 not undoable.
+        var counted = new[] { 4, 5, 6, 7, 11, 12 }.Sum(i => (int)values[i]);
+        Assert.Equal((statuses.Length, statuses.Length), (counted, (int)values[8]));
+        Assert.Equal((statuses.Count(s => s == ResourceStatus.Skipped), statuses.Count(s => s == ResourceStatus.NotUndoable)), ((int)values[11], (int)values[12]));
     }
 
     [Fact]

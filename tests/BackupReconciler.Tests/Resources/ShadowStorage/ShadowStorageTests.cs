@@ -219,7 +219,7 @@ public sealed class ShadowStorageTests
     [InlineData("\"120%\"", 19, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"120%\": a percentage of the storage volume must be more than 0% and at most 100%.")]
     [InlineData("\"0%\"", 17, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"0%\": a percentage of the storage volume must be more than 0% and at most 100%.")]
     [InlineData("\"abc\"", 18, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"abc\": that is not a size; give bytes (1073741824), a size with a unit (\"900MB\", \"20GB\", \"1.5TB\"), a percentage of the storage volume (\"10%\") or \"unbounded\".")]
-    [InlineData("\"20GiB\"", 20, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"20GiB\": \"GiB\" is not a unit; use B, KB, MB, GB, TB, PB or EB (binary, as vssadmin counts: 1 GB = 1024 MB).")]
+    [InlineData("\"20GiB\"", 20, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"20GiB\": the unit is not one of B, KB, MB, GB, TB, PB or EB (binary, as vssadmin counts: 1 GB = 1024 MB).")]
     [InlineData("\"0GB\"", 18, "\"maxSize\" of resource \"vss\" (shadowStorage) is \"0GB\": a limit of zero would delete the shadow storage and its shadow copies; give a size above zero, a percentage such as \"10%\", or \"unbounded\".")]
     [InlineData("-5", 15, "\"maxSize\" of resource \"vss\" (shadowStorage) is -5: a size cannot be negative; give bytes (1073741824), a size with a unit (\"900MB\", \"20GB\", \"1.5TB\"), a percentage of the storage volume (\"10%\") or \"unbounded\".")]
     [InlineData("1.5", 16, "\"maxSize\" of resource \"vss\" (shadowStorage) is 1.5, but bytes are a whole number; write a size with a unit instead, such as \"1.5TB\".")]
