@@ -350,7 +350,9 @@ public sealed partial class BaselineLoader
             }
             else if (!VariableValue.Fits(json, declared))
             {
-                problems.Error(reader.Error(token, $"the default of parameter \"{property.Name}\" is {JsonObjectReader.Describe(token)}, which is not of its type {declared.ToString().ToLowerInvariant()}; change the default or the type."));
+                // A secret's default is never quoted, even when it is of the wrong type (as VariableBinder says of its values).
+                var described = secret ? "a value" : token is JsonArrayItem ? "an array holding something other than strings" : JsonObjectReader.Describe(token);
+                problems.Error(reader.Error(token, $"the default of parameter \"{property.Name}\" is {described}, which is not of its type {declared.ToString().ToLowerInvariant()}; change the default or the type."));
             }
             else
             {

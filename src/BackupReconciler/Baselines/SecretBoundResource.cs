@@ -26,6 +26,9 @@ public sealed class SecretBoundResource(IResource inner, SecretRedactor secrets)
 
     public Observation Observe(IHost host)
     {
+        // Every resource shows an account as Windows names it ("nt authority\networkservice" as
+        // NT AUTHORITY\NETWORK SERVICE, ".\svc" as DPM01\svc): that spelling of a secret is the secret.
+        secrets.Add(secrets.Known.Select(secret => AccountName.Normalize(secret, host.ComputerName)));
         var observation = inner.Observe(host);
         foreach (var difference in observation.Differences)
         {

@@ -24,6 +24,18 @@ public sealed class SecretRedactor
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
     private string[] _forms = [];
 
+    /// <summary>The secrets as given (not their derived forms).</summary>
+    public IReadOnlyList<string> Known
+    {
+        get
+        {
+            lock (_secrets)
+            {
+                return [.. _secrets];
+            }
+        }
+    }
+
     /// <summary>Whether any secret is known; without one, documents pass through byte for byte.</summary>
     public bool HasSecrets => _forms.Length > 0;
 
@@ -65,12 +77,34 @@ public sealed class SecretRedactor
             yield return JsonConvert.ToString(secret[..length])[1..^1] + "...";
         }
 
-        // A path that holds the secret is split at its separators by messages that name one segment.
-        foreach (var segment in secret.Split(['\\', '/'], StringSplitOptions.RemoveEmptyEntries))
+        // A path that holds the secret is split at its separators by messages that name one segment, and a
+        // list ("445,5718", a PATH's "a;b") at its commas and semicolons by messages that name one entry.
+        foreach (var segment in secret.Split(['\\', '/', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             yield return segment;
             yield return JsonConvert.ToString(segment)[1..^1];
         }
+
+        // A number is shown as the resource reads it: "0x1b7740" as 1800000, a port "04451" as 4451.
+        foreach (var number in NumberForms(secret))
+        {
+            yield return number;
+        }
+    }
+
+    /// <summary>The decimal (with and without separators) and hexadecimal spellings of a secret that is a whole number.</summary>
+    private static IEnumerable<string> NumberForms(string secret)
+    {
+        var text = secret.Trim();
+        var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        if (!System.Numerics.BigInteger.TryParse(hex ? "0" + text[2..] : text, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return [];
+        }
+
+        var digits = value.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
+        // Counts are shown with thousands separators ("60,000 files").
+        return [value.ToString(CultureInfo.InvariantCulture), value.ToString("N0", CultureInfo.InvariantCulture), "0x" + digits, "0x" + digits.ToUpperInvariant(), "0X" + digits.ToUpperInvariant()];
     }
 
     /// <summary>Whether <paramref name="text"/> holds a secret in any of its forms.</summary>

@@ -14,7 +14,7 @@ public sealed class SecretInAnotherSpellingTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Theory(Skip = "a secret is masked only as given; masking the spelling a resource shows needs Baselines/SecretBoundResource or Input/SecretRedactor (the lead's files)")]
+    [Theory]
     [InlineData("registry", """{ "key": "HKLM\\SOFTWARE\\X", "values": { "V": { "kind": "dword", "data": "${S}" } } }""", "0x1b7740", "1800000")]
     [InlineData("firewallRule", """{ "name": "R", "protocol": "tcp", "localPorts": ["${S}"] }""", "04451", "4451")]
     [InlineData("service", """{ "name": "svc", "account": "${S}" }""", "nt authority\\networkservice", "NETWORK SERVICE")]

@@ -51,6 +51,19 @@ public sealed class SecretRedactorTests
         Assert.Equal("the string \"svc-***\"", redactor.Redact("the string \"svc-Canary-long-enough...\""));
     }
 
+    [Theory]
+    [InlineData("0x1b7740", "1800000")]
+    [InlineData("0x1b7740", "0x1B7740")]
+    [InlineData("04451", "4451")]
+    [InlineData("60000", "60,000")]
+    [InlineData("445,Canary", "Canary")]
+    public void ASecretIsMaskedInTheSpellingAResourceShowsItIn(string secret, string respelled)
+    {
+        var masked = With(secret).Redact($"the value {respelled} was read");
+
+        Assert.Equal($"the value {SecretRedactor.Mask} was read", masked);
+    }
+
     [Fact]
     public void ShortFragmentsAreNotSecretsSoOrdinaryTextSurvives()
     {
