@@ -10,6 +10,9 @@ if (OperatingSystem.IsWindows())
     Console.InputEncoding = new UTF8Encoding(false);
 }
 
+// A short run collects no garbage until it has allocated a fair amount (see ShortRun).
+ShortRun.Begin();
+
 // Ctrl+C and SIGTERM (a service stop, docker stop): a verb that only reads ends at once, wherever it is
 // (even blocked on a file). A verb that changes the host finishes the resource in progress, writes its
 // journal's end line as interrupted and exits; a second signal ends it at once (its journal then shows

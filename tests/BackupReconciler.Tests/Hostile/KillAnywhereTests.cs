@@ -28,7 +28,8 @@ public sealed class KillAnywhereTests(Xunit.Abstractions.ITestOutputHelper outpu
 
     public static TheoryData<int> KillPoints() => new(Enumerable.Range(1, JournalLines - 1));
 
-    public static string PaddedSnapshot(int resources, int padding)
+    /// <param name="filler">Characters added to each padding value, for a file that takes longer to read without more values than the reader allows.</param>
+    public static string PaddedSnapshot(int resources, int padding, int filler = 0)
     {
         var text = new StringBuilder("{ \"computerName\": \"K1\", \"registry\": {\n");
         for (var r = 1; r <= resources; r++)
@@ -37,7 +38,7 @@ public sealed class KillAnywhereTests(Xunit.Abstractions.ITestOutputHelper outpu
         }
 
         text.Append("  \"HKLM\\\\SOFTWARE\\\\Padding\": {");
-        text.AppendJoin(",", Enumerable.Range(0, padding).Select(i => $"\"P{i}\": {{ \"kind\": \"string\", \"data\": \"padding value {i}\" }}"));
+        text.AppendJoin(",", Enumerable.Range(0, padding).Select(i => $"\"P{i}\": {{ \"kind\": \"string\", \"data\": \"padding value {i}{new string('x', filler)}\" }}"));
         return text.Append("} } }\n").ToString();
     }
 

@@ -18,8 +18,8 @@ public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
     [OnLinuxFact("the signal is sent with kill(1)")]
     public void SigtermEndsAReadOnlyVerbAtOnce()
     {
-        // Large enough that reading it takes seconds: the signal lands while plan is busy.
-        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 300_000));
+        // Large enough that reading it takes seconds (42 MB): the signal lands while plan is busy.
+        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 300_000, filler: 100));
         var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(1));
         using var process = new RealProcess("plan", baseline, "--snapshot", snapshot, "--state-dir", State);
         Thread.Sleep(700);

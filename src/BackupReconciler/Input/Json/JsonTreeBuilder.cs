@@ -61,7 +61,7 @@ internal sealed class JsonTreeBuilder
                 throw new InputException(new SourceLocation(path, 1, 1), "the file holds only comments; it must hold a JSON object { ... }.");
             }
 
-            var root = builder.Value("a string", "a string");
+            var root = builder.Value(member: null, isEntry: false);
             if (builder.NextOrEnd())
             {
                 throw new InputException(builder.Here, "unexpected content after the end of the JSON document; remove it.");
@@ -106,9 +106,9 @@ internal sealed class JsonTreeBuilder
         }
     }
 
-    /// <param name="owner">How a string here is named in an error: "\"name\"", "an entry of \"name\"" or "a string".</param>
-    /// <param name="entryOwner">How a string in an array here is named.</param>
-    private JsonItem Value(string owner, string entryOwner)
+    /// <param name="member">The member whose value this is, or whose array this is an entry of (null for neither): how a string here is named in an error.</param>
+    /// <param name="isEntry">Whether this is an entry of the member's array.</param>
+    private JsonItem Value(string? member, bool isEntry)
     {
         var (line, column) = (_reader.LineNumber, _reader.LinePosition);
         switch (_reader.TokenType)
@@ -125,13 +125,15 @@ internal sealed class JsonTreeBuilder
                         return array;
                     }
 
-                    array.Add(Value(entryOwner, "a string"));
+                    array.Add(Value(isEntry ? null : member, isEntry: true));
                 }
 
             case JsonToken.String:
                 var text = (string)_reader.Value!;
                 if (_strict && _refused is null && text.AsSpan().IndexOfAny(Unprintable) is var at and >= 0)
                 {
+                    // Named here, not for every string: a snapshot holds tens of thousands.
+                    var owner = member is null ? "a string" : isEntry ? $"an entry of \"{member}\"" : $"\"{member}\"";
                     _refused = new InputException(new SourceLocation(_path, line, column),
                         $"{owner} holds the control character {Character(text[at])}; settings never need one (tabs and line breaks aside), and it would garble reports and logs; remove it.");
                 }
@@ -174,7 +176,7 @@ internal sealed class JsonTreeBuilder
 
             CheckName(name, nameLine, nameColumn);
             Next("an object that is not closed with '}'");
-            item.Add(new JsonMember(name, Value($"\"{name}\"", $"an entry of \"{name}\""), nameLine, nameColumn));
+            item.Add(new JsonMember(name, Value(name, isEntry: false), nameLine, nameColumn));
         }
     }
 
