@@ -102,19 +102,24 @@ public static class RunsReport
             return "complete";
         }
 
+        // A count the summary does not hold is "?", not 0 (the journal is then listed as damaged too); the two
+        // rarer statuses came later, and their absence in an older journal means none.
+        string Count(string name) => summary[name] is JValue { Type: JTokenType.Integer } value
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : name is "predictedFailure" or "notUndoable" ? "0" : "?";
+
         var parts = new List<string>();
         foreach (var name in SummaryOrder.Skip(1))
         {
-            var count = summary[name]?.Type == JTokenType.Integer ? (long)summary[name]! : 0;
-            if (count == 0 && name is "predictedFailure" or "notUndoable")
+            var count = Count(name);
+            if (count == "0" && name is "predictedFailure" or "notUndoable")
             {
                 continue;
             }
 
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{count} {(name switch { "predictedFailure" => "predicted to fail", "notUndoable" => "not undoable", _ => name })}"));
+            parts.Add($"{count} {(name switch { "predictedFailure" => "predicted to fail", "notUndoable" => "not undoable", _ => name })}");
         }
 
-        var total = summary["total"]?.Type == JTokenType.Integer ? (long)summary["total"]! : 0;
-        return string.Create(CultureInfo.InvariantCulture, $"{total} resources: {string.Join(", ", parts)}");
+        return $"{Count("total")} resources: {string.Join(", ", parts)}";
     }
 }

@@ -40,6 +40,23 @@ public sealed class JournalDamageCorpusTests : IDisposable
     private static int[] Values(string snapshot) =>
         Enumerable.Range(1, Resources).Select(r => (int)JObject.Parse(File.ReadAllText(snapshot))["registry"]![$"HKLM\\SOFTWARE\\R{r}"]!["V"]!["data"]!).ToArray();
 
+    [Fact]
+    public void AnEndLineWithoutACountIsDamageAndTheCountIsShownUnknownNotZero()
+    {
+        var (runId, journal, _) = AppliedRun();
+        var lines = File.ReadAllLines(journal);
+        var end = JObject.Parse(lines[^1]);
+        ((JObject)end["summary"]!).Remove("changed");
+        lines[^1] = end.ToString(Newtonsoft.Json.Formatting.None);
+        File.WriteAllText(journal, string.Join("\n", lines) + "\n");
+
+        var row = RunsListing.Rows(CliRun.Run(State, "runs").Out).Single();
+
+        Assert.StartsWith(runId, row, StringComparison.Ordinal);
+        Assert.EndsWith($"  K1  DAMAGED: line {Lines} is the end line but its summary has no count of \"changed\", so the run's counts are not known; "
+            + "3 resources: 0 compliant, 0 drifted, ? changed, 0 manual, 0 failed, 0 skipped", row, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(EveryLine))]
     public void AJournalDamagedAtAnyLineIsShownDamagedAndUndoRefusesItWithoutForce(int line)

@@ -127,6 +127,12 @@ public sealed record RunRecord(
                     break;
                 case "end" when end is null:
                     end = entry;
+                    if (MissingCount(entry["summary"]) is { } lacking)
+                    {
+                        // Shown as 0, a count the journal does not hold would be a count nobody made.
+                        Damaged(number, $"is the end line but its summary has no {lacking}, so the run's counts are not known");
+                    }
+
                     break;
                 default:
                     Damaged(number, $"is not a journal entry this build writes (event {Shorten(entry["event"]?.ToString(Formatting.None) ?? "missing")})");
@@ -153,6 +159,22 @@ public sealed record RunRecord(
             DamagedLines = damagedLines,
             Stopped = end?["interrupted"] is JValue { Type: JTokenType.Boolean, Value: true },
         };
+    }
+
+    /// <summary>The counts every end line's summary holds (the rarer statuses came later and may be absent).</summary>
+    private static readonly string[] CountsAlwaysWritten = ["total", "compliant", "drifted", "changed", "manual", "failed", "skipped"];
+
+    /// <summary>What the summary lacks ("count of \"changed\""), or null when it holds every count as a whole number.</summary>
+    private static string? MissingCount(JToken? summary)
+    {
+        if (summary is not JObject counts)
+        {
+            return "counts";
+        }
+
+        return CountsAlwaysWritten.FirstOrDefault(name => counts[name] is not JValue { Type: JTokenType.Integer, Value: long and >= 0 }) is { } missing
+            ? $"count of \"{missing}\""
+            : null;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
