@@ -88,9 +88,7 @@ public sealed record DscInstance(string Baseline, string? Snapshot, VariableInpu
             throw reader.Error(value, $"variable \"{property.Name}\" is an object; only a DSC secureString ({{\"secureString\": \"...\"}}) may be one.");
         }
 
-        var fits = value is JsonStringItem or JsonNumberItem { Kind: JsonKind.Integer } or JsonBooleanItem
-            || (value is JsonArrayItem array && array.All(t => t is JsonStringItem));
-        return fits
+        return VariableValue.IsVariableKind(value)
             ? value.ToToken()
             : throw reader.Error(value, $"variable \"{property.Name}\" is {JsonObjectReader.Describe(value)}; give a string, a number, true or false, or an array of strings.");
     }

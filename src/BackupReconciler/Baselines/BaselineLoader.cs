@@ -159,7 +159,7 @@ public sealed partial class BaselineLoader
             return true; // included twice through different files: its resources count once
         }
 
-        var reader = problems.Try(() => JsonObjectReader.ForObject(JsonFileReader.Read(fullPath, MaxFileBytes), displayPath, "the baseline"));
+        var reader = problems.Try(() => JsonObjectReader.ForObject(JsonFileReader.ReadTree(fullPath, MaxFileBytes, out _), displayPath, "the baseline"));
         if (reader is null)
         {
             return false;

@@ -51,7 +51,7 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
             return result;
         }
 
-        var root = problems.Try(() => JsonObjectReader.ForObject(JsonFileReader.Read(File, MaxFileBytes), File, "the variables file"));
+        var root = problems.Try(() => JsonObjectReader.ForObject(JsonFileReader.ReadTree(File, MaxFileBytes, out _), File, "the variables file"));
         if (root is null)
         {
             complete = false;
@@ -61,14 +61,12 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
         foreach (var property in root.Json.Members)
         {
             var value = property.Value;
-            var fits = value is JsonStringItem or JsonNumberItem { Kind: JsonKind.Integer } or JsonBooleanItem
-                || (value is JsonArrayItem array && array.All(t => t is JsonStringItem));
-            if (value is JsonNumberItem { Value: System.Numerics.BigInteger })
+            if (VariableValue.IsBeyond64Bits(value))
             {
                 problems.Error(root.Error(value, $"variable \"{property.Name}\" is {VariableValue.Beyond64Bits}; give a smaller number."));
                 refused.Add(property.Name);
             }
-            else if (!fits)
+            else if (!VariableValue.IsVariableKind(value))
             {
                 // Its kind only, never its text: the file's parameters are not read yet, so it may be a secret's value.
                 var kind = value.Kind switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackupReconciler.Input.Json;
 using Newtonsoft.Json.Linq;
 
 namespace BackupReconciler.Baselines;
@@ -32,6 +33,14 @@ public sealed record VariableValue(JToken Json)
 
     /// <summary>Whether <paramref name="json"/> is a whole number past 64 bits, which no setting of this tool takes.</summary>
     public static bool IsBeyond64Bits(JToken json) => json is JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger };
+
+    /// <summary>The same, for a value as a file gives it.</summary>
+    public static bool IsBeyond64Bits(JsonItem value) => value is JsonNumberItem { Value: System.Numerics.BigInteger };
+
+    /// <summary>Whether a value given for a variable (in a vars file, a DSC instance) is of a kind variables hold: a string, a whole number, true or false, or an array of strings.</summary>
+    public static bool IsVariableKind(JsonItem value) =>
+        value is JsonStringItem or JsonNumberItem { Kind: JsonKind.Integer } or JsonBooleanItem
+        || (value is JsonArrayItem array && array.All(t => t is JsonStringItem));
 
     public const string Beyond64Bits = "beyond the range of a 64-bit integer (-9223372036854775808 to 9223372036854775807)";
 

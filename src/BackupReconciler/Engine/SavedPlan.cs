@@ -108,7 +108,7 @@ public sealed record SavedPlan(string Baseline, string Digest, string Host, stri
 
     public static SavedPlan Load(string path)
     {
-        var reader = JsonObjectReader.ForObject(JsonFileReader.Read(path, MaxFileBytes), path, "the saved plan");
+        var reader = JsonObjectReader.ForObject(JsonFileReader.ReadTree(path, MaxFileBytes, out _), path, "the saved plan");
         if (reader.OptionalInteger("planVersion", 0, int.MaxValue) != Version)
         {
             throw reader.Error(reader.Json["planVersion"], $"this is not a plan this build wrote (planVersion {Version}); make a new one with plan --save-plan.");

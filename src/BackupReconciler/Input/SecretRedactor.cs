@@ -43,9 +43,16 @@ public sealed class SecretRedactor
     {
         lock (_secrets)
         {
+            var added = false;
             foreach (var secret in secrets.Where(s => s.Length >= MinimumLength))
             {
-                _secrets.Add(secret);
+                added |= _secrets.Add(secret);
+            }
+
+            // Asked again with what it already knows (every secret-bound resource adds the account spellings): nothing to redo.
+            if (!added)
+            {
+                return;
             }
 
             // Longest first, so a secret that contains another is masked whole.

@@ -97,8 +97,6 @@ public abstract class JsonItem(int line, int column) : IJsonPosition
                 }
 
                 return list;
-            case JProperty property:
-                return FromToken(property.Value, new Position(line, column));
             case JValue value:
                 return value.Type switch
                 {
