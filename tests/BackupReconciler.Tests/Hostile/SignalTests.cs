@@ -18,11 +18,12 @@ public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
     [OnLinuxFact("the signal is sent with kill(1)")]
     public void SigtermEndsAReadOnlyVerbAtOnce()
     {
-        // Large enough that reading it takes seconds (42 MB): the signal lands while plan is busy.
-        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 300_000, filler: 100));
+        // Near the 64 MiB a snapshot may have (63 MB), so that even the Native AOT build is still reading it when
+        // the signal lands: it reads 42 MB in under 700 ms.
+        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(1, 300_000, filler: 150));
         var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(1));
         using var process = new RealProcess("plan", baseline, "--snapshot", snapshot, "--state-dir", State);
-        Thread.Sleep(700);
+        Thread.Sleep(400);
         Assert.False(process.HasExited, "plan ended before the signal; the test proves nothing");
 
         process.Signal(15);
