@@ -40,6 +40,11 @@ public static class JsonFileReader
         }
 
         bytes = InputFile.ReadBounded(path, maxBytes);
+        if (Utf8TreeBuilder.TryBuild(bytes) is { } tree)
+        {
+            return tree;
+        }
+
         var text = Decode(path, bytes);
         if (text.AsSpan().Trim().IsEmpty)
         {

@@ -12,10 +12,10 @@ namespace BackupReconciler.Input.Json;
 internal sealed class JsonTreeBuilder
 {
     /// <summary>The member names Newtonsoft.Json and System.Text.Json act on when told to: type names, references.</summary>
-    private static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
+    internal static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
 
     /// <summary>Control characters (tab, line feed and carriage return aside) and the bidirectional overrides and isolates.</summary>
-    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
+    internal static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c),
          .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
          .. Enumerable.Range(0x202A, 5).Select(c => (char)c),
