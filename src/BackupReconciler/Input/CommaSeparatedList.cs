@@ -20,9 +20,11 @@ public static class CommaSeparatedList
             return null;
         }
 
-        var entries = new List<(string, JsonItem)>();
-        foreach (var item in token is JsonArrayItem array ? array.ToList() : [token])
+        var items = token as IReadOnlyList<JsonItem> ?? [token];
+        var entries = new List<(string, JsonItem)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var text = item switch
             {
                 JsonStringItem { Value: var value } => value,
@@ -33,5 +35,17 @@ public static class CommaSeparatedList
         }
 
         return entries;
+    }
+
+    /// <summary>The entries' texts, in order.</summary>
+    public static List<string> Texts(IReadOnlyList<(string Text, JsonItem Token)> entries)
+    {
+        var texts = new List<string>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            texts.Add(entries[i].Text);
+        }
+
+        return texts;
     }
 }

@@ -12,11 +12,13 @@ namespace BackupReconciler.Input;
 /// </summary>
 public sealed class JsonObjectReader
 {
-    private readonly NameSet _understood = new();
+    private readonly NameSet _understood;
     private HashSet<string>? _misspellings;
 
     public JsonObjectReader(JsonObjectItem json, string file, string subject)
     {
+        // One array for the names asked, not three as it grows: a snapshot of a DPM server has thousands of objects.
+        _understood = new NameSet(json.Members.Count + 4);
         Json = json;
         File = file;
         Subject = subject;

@@ -10,9 +10,15 @@ internal sealed class NameSet : IEnumerable<string>
 {
     private const int Scanned = 16;
 
-    private string[] _few = [];
+    private string[] _few;
     private int _count;
     private HashSet<string>? _many;
+
+    /// <param name="expected">How many names will likely be asked: a reader asks for its object's members and a few absent ones.</param>
+    public NameSet(int expected = 0)
+    {
+        _few = expected <= 0 ? [] : new string[Math.Min(Scanned, expected)];
+    }
 
     public int Count => _many?.Count ?? _count;
 
@@ -56,7 +62,7 @@ internal sealed class NameSet : IEnumerable<string>
 
         if (_count == _few.Length)
         {
-            Array.Resize(ref _few, Math.Max(4, _count * 2));
+            Array.Resize(ref _few, Math.Min(Scanned, Math.Max(4, _count * 2)));
         }
 
         _few[_count++] = name;

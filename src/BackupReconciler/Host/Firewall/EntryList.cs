@@ -69,7 +69,7 @@ internal static class EntryList
             return null;
         }
 
-        if (parse(entries.Select(e => e.Text).ToList(), out var set, out var problem))
+        if (parse(CommaSeparatedList.Texts(entries), out var set, out var problem))
         {
             return set;
         }

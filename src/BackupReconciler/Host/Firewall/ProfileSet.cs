@@ -75,7 +75,7 @@ public readonly record struct ProfileSet(bool Domain, bool Private, bool Public)
             return null;
         }
 
-        if (TryParse(entries.Select(e => e.Text).ToList(), out var set, out var problem))
+        if (TryParse(CommaSeparatedList.Texts(entries), out var set, out var problem))
         {
             return set;
         }

@@ -39,7 +39,7 @@ public sealed class JsonObjectItem(int line, int column) : JsonItem(line, column
             return _index.GetValueOrDefault(name);
         }
 
-        foreach (var member in _members)
+        foreach (var member in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_members))
         {
             if (string.Equals(member.Name, name, StringComparison.Ordinal))
             {
@@ -83,7 +83,10 @@ public sealed class JsonArrayItem(int line, int column) : JsonItem(line, column)
 
     public JsonItem this[int index] => _items[index];
 
-    public IEnumerator<JsonItem> GetEnumerator() => _items.GetEnumerator();
+    /// <summary>The list's own enumerator, so that a foreach over an array allocates nothing.</summary>
+    public List<JsonItem>.Enumerator GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator<JsonItem> IEnumerable<JsonItem>.GetEnumerator() => GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -112,7 +112,7 @@ internal sealed class Utf8TreeBuilder
                 var raw = reader.ValueSpan;
                 var (line, column) = Position(at + raw.Length + 2, at + 1, raw);
                 var text = reader.GetString()!;
-                return Refused(text) ? null : new JsonStringItem(text, line, column);
+                return Refused(raw, reader.ValueIsEscaped, text) ? null : new JsonStringItem(text, line, column);
             case JsonTokenType.Number:
                 return Number(reader.ValueSpan, Position(at + reader.ValueSpan.Length));
             case JsonTokenType.True or JsonTokenType.False:
@@ -139,7 +139,7 @@ internal sealed class Utf8TreeBuilder
             var colon = Array.IndexOf(_bytes, (byte)':', nameAt + raw.Length + 1);
             var (line, column) = Position(colon + 1, nameAt, raw);
             var name = Name(ref reader, raw);
-            if (Refused(name) || (name.StartsWith('$') && IsSerializerMetadata(name)) || item.Contains(name) || !reader.Read())
+            if (Refused(raw, reader.ValueIsEscaped, name) || (name.StartsWith('$') && IsSerializerMetadata(name)) || item.Contains(name) || !reader.Read())
             {
                 return null;
             }
@@ -204,7 +204,12 @@ internal sealed class Utf8TreeBuilder
         }
     }
 
-    private static bool Refused(string text) => text.AsSpan().IndexOfAny(JsonTreeBuilder.Unprintable) >= 0;
+    /// <summary>
+    /// Whether the string holds a character the input rules refuse. The reader refuses a raw control character
+    /// below U+0020, and every other refused character is beyond ASCII, so plain unescaped ASCII needs no look.
+    /// </summary>
+    private static bool Refused(ReadOnlySpan<byte> raw, bool escaped, string text) =>
+        (escaped || raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) >= 0) && text.AsSpan().IndexOfAny(JsonTreeBuilder.Unprintable) >= 0;
 
     private static bool IsSerializerMetadata(string name) =>
         JsonTreeBuilder.SerializerMetadata.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -35,7 +35,7 @@ public sealed record SqlAgentJobsResource(string Instance, WildcardPattern? Matc
             ? []
             : selected
                 .Select(j => j.Program)
-                .Where(TriggerJobCommand.IsDriveAbsolute)
+                .Where(path => TriggerJobCommand.IsDriveAbsolute(path))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(path => !host.Files.FileExists(path))
                 .ToList();
