@@ -15,13 +15,32 @@ public sealed class JsonObjectReader
     private readonly NameSet _understood;
     private HashSet<string>? _misspellings;
 
+    // The subject as given, or the format and names it is made of when a message first needs it.
+    private string? _subject;
+    private readonly string? _subjectFormat;
+    private readonly string? _subjectName;
+    private readonly string? _subjectOwner;
+
     public JsonObjectReader(JsonObjectItem json, string file, string subject)
+        : this(json, file)
+    {
+        _subject = subject;
+    }
+
+    private JsonObjectReader(JsonObjectItem json, string file, string subjectFormat, string name, string? owner)
+        : this(json, file)
+    {
+        _subjectFormat = subjectFormat;
+        _subjectName = name;
+        _subjectOwner = owner;
+    }
+
+    private JsonObjectReader(JsonObjectItem json, string file)
     {
         // One array for the names asked, not three as it grows: a snapshot of a DPM server has thousands of objects.
         _understood = new NameSet(json.Members.Count + 4);
         Json = json;
         File = file;
-        Subject = subject;
     }
 
     public JsonObjectItem Json { get; }
@@ -29,17 +48,23 @@ public sealed class JsonObjectReader
     public string File { get; }
 
     /// <summary>What this object is, for messages: "resource 'x' (registry)".</summary>
-    public string Subject { get; }
+    public string Subject => _subject ??= string.Format(CultureInfo.InvariantCulture, _subjectFormat!, _subjectName, _subjectOwner);
 
-    public static JsonObjectReader ForObject(JsonItem item, string file, string subject)
-    {
-        if (item is not JsonObjectItem json)
-        {
-            throw new InputException(Locate(item, file), $"{subject} must be a JSON object {{ ... }}; found {Describe(item)}.");
-        }
+    public static JsonObjectReader ForObject(JsonItem item, string file, string subject) =>
+        item is JsonObjectItem json ? new JsonObjectReader(json, file, subject) : throw NotAnObject(item, file, subject);
 
-        return new JsonObjectReader(json, file, subject);
-    }
+    /// <summary>
+    /// A reader whose subject is made only when a message needs it: <paramref name="subjectFormat"/> with
+    /// <paramref name="name"/> as {0} and <paramref name="owner"/> as {1} ("value \"{0}\" of key \"{1}\"").
+    /// A snapshot of a DPM server has thousands of objects and, nearly always, no message to write about any.
+    /// </summary>
+    public static JsonObjectReader ForObject(JsonItem item, string file, string subjectFormat, string name, string? owner = null) =>
+        item is JsonObjectItem json
+            ? new JsonObjectReader(json, file, subjectFormat, name, owner)
+            : throw NotAnObject(item, file, string.Format(CultureInfo.InvariantCulture, subjectFormat, name, owner));
+
+    private static InputException NotAnObject(JsonItem item, string file, string subject) =>
+        new(Locate(item, file), $"{subject} must be a JSON object {{ ... }}; found {Describe(item)}.");
 
     /// <summary>For a JToken that code built or changed (a saved plan's recorded value, a baseline after its variables were bound).</summary>
     public static JsonObjectReader ForObject(JToken token, string file, string subject) =>

@@ -30,9 +30,9 @@ public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("fi
 
         for (var i = 0; i < array.Count; i++)
         {
-            var numbered = JsonObjectReader.ForObject(array[i], file, $"firewall rule #{(i + 1).ToString(CultureInfo.InvariantCulture)}");
+            var numbered = JsonObjectReader.ForObject(array[i], file, "firewall rule #{0}", (i + 1).ToString(CultureInfo.InvariantCulture));
             var name = numbered.RequiredString("name");
-            var reader = new JsonObjectReader(numbered.Json, file, $"firewall rule \"{name}\"");
+            var reader = JsonObjectReader.ForObject(numbered.Json, file, "firewall rule \"{0}\"", name);
             reader.Optional("name");
 
             // A captured rule the live host could not fully read holds only its name and the reason.

@@ -33,11 +33,11 @@ public sealed class SnapshotRegistry(FaultInjector faults) : SnapshotSection("re
                 throw reader.Error(keyProperty, $"the key \"{keyProperty.Name}\" appears twice (key names ignore case); merge them.");
             }
 
-            var valuesReader = JsonObjectReader.ForObject(keyProperty.Value, file, $"key \"{keyProperty.Name}\"");
+            var valuesReader = JsonObjectReader.ForObject(keyProperty.Value, file, "key \"{0}\"", keyProperty.Name);
             var values = new Dictionary<string, RegistryValue>(StringComparer.OrdinalIgnoreCase);
             foreach (var valueProperty in valuesReader.Json.Members)
             {
-                var valueReader = JsonObjectReader.ForObject(valueProperty.Value, file, $"value \"{valueProperty.Name}\" of key \"{keyProperty.Name}\"");
+                var valueReader = JsonObjectReader.ForObject(valueProperty.Value, file, "value \"{0}\" of key \"{1}\"", valueProperty.Name, keyProperty.Name);
                 if (!values.TryAdd(valueProperty.Name, RegistryValue.Read(valueReader)))
                 {
                     throw valuesReader.Error(valueProperty, $"the value \"{valueProperty.Name}\" appears twice in key \"{keyProperty.Name}\" (value names ignore case); keep one.");

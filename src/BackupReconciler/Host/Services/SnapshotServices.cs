@@ -22,7 +22,7 @@ public sealed class SnapshotServices(FaultInjector faults) : SnapshotSection("se
         var reader = ReadObject(section, file);
         foreach (var property in reader.Json.Members)
         {
-            var service = JsonObjectReader.ForObject(property.Value, file, $"service \"{property.Name}\"");
+            var service = JsonObjectReader.ForObject(property.Value, file, "service \"{0}\"", property.Name);
             var info = new ServiceInfo(
                 property.Name,
                 service.OptionalEnum("startType", ServiceNames.StartTypes) ?? ServiceStartType.Manual,

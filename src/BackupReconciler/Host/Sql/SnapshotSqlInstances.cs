@@ -194,7 +194,7 @@ public sealed class SnapshotSqlInstances(FaultInjector faults) : SnapshotSection
 
         foreach (var item in (IEnumerable<JsonItem>?)(JsonArrayItem?)jobsToken ?? [])
         {
-            var job = JsonObjectReader.ForObject(item, reader.File, $"a job of {reader.Subject}");
+            var job = JsonObjectReader.ForObject(item, reader.File, "a job of {0}", reader.Subject);
             var jobName = job.RequiredString("name");
             var loaded = new SqlAgentJob(
                 jobName,

@@ -53,7 +53,7 @@ public sealed class RegistryResourceType : IResourceType
 
     private static RegistryValueSpec ReadValue(JsonMember member, JsonObjectReader properties)
     {
-        var reader = JsonObjectReader.ForObject(member.Value, properties.File, $"value \"{member.Name}\" of {properties.Subject}");
+        var reader = JsonObjectReader.ForObject(member.Value, properties.File, "value \"{0}\" of {1}", member.Name, properties.Subject);
         var ensure = reader.OptionalEnum("ensure", EnsureNames) ?? Ensure.Present;
         if (ensure == Ensure.Absent)
         {
