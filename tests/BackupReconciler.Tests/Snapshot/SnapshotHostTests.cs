@@ -91,6 +91,30 @@ public sealed class SnapshotHostTests
         Assert.Equal($"{path}(1,70): \"startType\" of service \"VSS\" is the string \"sometimes\"; use one of: automatic, automaticDelayed, manual, disabled, boot, system.", e.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "computerName": "H", "registry": { "HKLM\\SOFTWARE\\X": { "Port": { "kind": "dword", "data": "ten" } } } }""",
+        "value \"Port\" of key \"HKLM\\SOFTWARE\\X\"")]
+    [InlineData("""{ "computerName": "H", "registry": { "HKLM\\SOFTWARE\\X": { "Port": 7 } } }""",
+        "value \"Port\" of key \"HKLM\\SOFTWARE\\X\" must be a JSON object")]
+    [InlineData("""{ "computerName": "H", "registry": { "HKLM\\SOFTWARE\\X": [] } }""",
+        "key \"HKLM\\SOFTWARE\\X\" must be a JSON object")]
+    [InlineData("""{ "computerName": "H", "sqlInstances": { "MSDPM2012": { "jobs": [ { "name": "J", "enabled": "yes" } ] } } }""",
+        "of a job of SQL Server instance \"MSDPM2012\"")]
+    [InlineData("""{ "computerName": "H", "services": { "VSS": "running" } }""",
+        "service \"VSS\" must be a JSON object")]
+    [InlineData("""{ "computerName": "H", "firewallRules": [ { "name": "A" }, 5 ] }""",
+        "firewall rule #2 must be a JSON object")]
+    public void AnErrorInASnapshotObjectNamesTheObjectItIsIn(string snapshot, string subject)
+    {
+        // Snapshot objects make their subject only when a message needs it; the message must still name it exactly.
+        using var folder = new TempFolder();
+        var path = folder.Write("s.json", snapshot);
+
+        var e = Assert.Throws<InputException>(() => SnapshotHost.Load(path));
+
+        Assert.Contains(subject, e.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ASnapshotThatWasNotChangedIsNotRewritten()
     {
