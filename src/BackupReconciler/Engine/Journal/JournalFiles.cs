@@ -84,6 +84,9 @@ public static class JournalFiles
         return tag.Equals(wanted, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Whether the file name carries a host tag (a journal this build or a later one wrote, of an ASCII-named host).</summary>
+    public static bool IsTagged(string path) => TagOf(Path.GetFileNameWithoutExtension(path)) is not null;
+
     /// <summary>
     /// The journal of run <paramref name="runId"/> (or of the file name without <c>.jsonl</c>, as a listing of the
     /// folder shows it), or null. Compared with the names listed, never joined into a path: the id is typed by a person.

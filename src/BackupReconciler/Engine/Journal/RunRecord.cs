@@ -202,7 +202,8 @@ public sealed record RunRecord(
     {
         foreach (var path in JournalFiles.NewestFirst(stateDirectory))
         {
-            if (!JournalFiles.MayBeOf(path, host) || StartLineNamesAnotherHost(path, host))
+            // A tagged name that may be the host's is read at once: its first line would only say the host again.
+            if (!JournalFiles.MayBeOf(path, host) || (!JournalFiles.IsTagged(path) && StartLineNamesAnotherHost(path, host)))
             {
                 continue;
             }

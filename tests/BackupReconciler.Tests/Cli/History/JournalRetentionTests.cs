@@ -1,4 +1,5 @@
 using BackupReconciler.Cli;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -32,9 +33,10 @@ public sealed class JournalRetentionTests : IDisposable
         return (string)JObject.Parse(stdout.ToString())["runId"]!;
     }
 
-    private string Journal(string runId) => Path.Combine(Runs, runId + ".jsonl");
+    /// <summary>The run's journal, or the path it would have without a host tag (which then does not exist).</summary>
+    private string Journal(string runId) => JournalFiles.Find(State, runId) ?? Path.Combine(Runs, runId + ".jsonl");
 
-    private List<string> Kept() => Directory.EnumerateFiles(Runs, "*.jsonl").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()!;
+    private List<string> Kept() => Directory.EnumerateFiles(Runs, "*.jsonl").Select(JournalFiles.RunIdOf).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public void CompleteJournalsOlderThanNinetyDaysGoAndYoungerOnesStay()
