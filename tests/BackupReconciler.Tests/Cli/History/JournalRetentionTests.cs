@@ -92,6 +92,21 @@ public sealed class JournalRetentionTests : IDisposable
         Assert.False(File.Exists(Journal(otherOldest)));
     }
 
+    /// <summary>A host's journals found among others' by the tag in their names, or by their start line when an older build named them.</summary>
+    [Fact]
+    public void AHostsNewestCompleteJournalIsKeptWhetherItsNameCarriesTheHostTagOrNot()
+    {
+        var otherOldest = Apply(Now.AddDays(-300), "OTHER");
+        var otherNewest = Apply(Now.AddDays(-200), "other");
+        File.Move(Journal(otherNewest), Path.Combine(Runs, otherNewest + ".jsonl")); // as builds before the host tag named it
+        var mine = Apply(Now.AddDays(-10));
+
+        var current = Apply(Now);
+
+        Assert.Equal(new[] { otherNewest, mine, current }.Order(StringComparer.Ordinal), Kept());
+        Assert.False(File.Exists(Journal(otherOldest)));
+    }
+
     [Fact]
     public void WhatIfPrunesNothing()
     {
