@@ -64,15 +64,9 @@ public static class JournalFiles
     public static IEnumerable<string> OldestFirst(string stateDirectory) => All(stateDirectory).Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// The journals that may be runs of <paramref name="host"/>, newest first: every journal except those whose
-    /// tag is another host's. The caller still checks each one's start line.
-    /// </summary>
-    public static IEnumerable<string> OfHostNewestFirst(string stateDirectory, string host) =>
-        NewestFirst(stateDirectory).Where(path => MayBeOf(path, host));
-
-    /// <summary>
-    /// False only when the file name proves the journal is not a run of <paramref name="host"/>. An empty host name
-    /// is never ruled out: a journal <see cref="RunRecord"/> cannot read has the empty host, as it always had.
+    /// False only when the file name proves the journal is not a run of <paramref name="host"/> (its tag is another
+    /// host's); the caller still checks the start line of every journal this lets through. The empty host name rules
+    /// nothing out: a journal <see cref="RunRecord"/> cannot read has the empty host, as it always had.
     /// </summary>
     public static bool MayBeOf(string path, string host)
     {
