@@ -322,12 +322,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     /// <summary>undo RUN-ID: the run's journal becomes a baseline of inverse changes, run like apply.</summary>
     private int Undo(CliOptions options, string stateDirectory, IHost host, ILogger log)
     {
-        var runId = options.Baselines[0];
-        var journal = Path.Combine(FileRunJournal.RunsFolder(stateDirectory), runId + ".jsonl");
-        if (!File.Exists(journal))
-        {
-            throw new InputException(null, $"there is no run {runId} in {FileRunJournal.RunsFolder(stateDirectory)}; backup-reconciler runs lists the runs.");
-        }
+        var journal = JournalFiles.Find(stateDirectory, options.Baselines[0])
+            ?? throw new InputException(null, $"there is no run {options.Baselines[0]} in {FileRunJournal.RunsFolder(stateDirectory)}; backup-reconciler runs lists the runs.");
+        var runId = JournalFiles.RunIdOf(journal);
 
         var record = RunRecord.Read(journal);
         if (record.Unreadable)

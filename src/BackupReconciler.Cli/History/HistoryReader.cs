@@ -19,19 +19,22 @@ public static class HistoryReader
     public static DriftHistory Read(string stateDirectory, Duration since, string? baseline, DateTimeOffset now)
     {
         var from = now - since.Span;
-        var folder = FileRunJournal.RunsFolder(stateDirectory);
-        var journals = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).ToList()
-            : [];
+        var journals = JournalFiles.OldestFirst(stateDirectory).ToList();
+        var journalOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in journals)
+        {
+            journalOf.TryAdd(JournalFiles.RunIdOf(path), path);
+        }
+
         var settings = new Dictionary<(string Host, string Baseline, string Resource, string Property), Builder>();
         var problems = new List<string>();
         var runsRead = 0;
-        // Every journal read so far, by file: an undo run names the run it undid, read before it (ids sort by time).
+        // Every journal read so far, by run id (from the file name): an undo run names the run it undid, read before it (ids sort by time).
         var read = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         foreach (var path in journals)
         {
             var record = RunRecord.Read(path);
-            read[path] = record;
+            read[JournalFiles.RunIdOf(path)] = record;
             if (record.Unreadable)
             {
                 problems.Add($"run {record.RunId} was not read: {string.Join("; ", record.Damage)}");
@@ -45,7 +48,7 @@ public static class HistoryReader
             }
 
             var undo = VerbCatalog.KindOfCommand(record.Command) == VerbKind.Undo;
-            var runBaseline = undo ? UndoneBaseline(folder, record.Baseline, read) : record.Baseline;
+            var runBaseline = undo ? UndoneBaseline(record.Baseline, journalOf, read) : record.Baseline;
             if (time < from || time > now || (baseline is not null && !runBaseline.Equals(baseline, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
@@ -100,7 +103,7 @@ public static class HistoryReader
     }
 
     /// <summary>An undo run's baseline is "run ID": the baseline of the run it undid, when that journal is still kept.</summary>
-    private static string UndoneBaseline(string folder, string undoBaseline, Dictionary<string, RunRecord> read)
+    private static string UndoneBaseline(string undoBaseline, Dictionary<string, string> journalOf, Dictionary<string, RunRecord> read)
     {
         const string Prefix = "run ";
         if (!undoBaseline.StartsWith(Prefix, StringComparison.Ordinal))
@@ -108,8 +111,8 @@ public static class HistoryReader
             return undoBaseline;
         }
 
-        var journal = Path.Combine(folder, undoBaseline[Prefix.Length..] + ".jsonl");
-        var undone = read.TryGetValue(journal, out var known) ? known : File.Exists(journal) ? RunRecord.Read(journal) : null;
+        var undoneId = undoBaseline[Prefix.Length..];
+        var undone = read.TryGetValue(undoneId, out var known) ? known : journalOf.TryGetValue(undoneId, out var journal) ? RunRecord.Read(journal) : null;
         return undone is { Unreadable: false } ? undone.Baseline : undoBaseline;
     }
 

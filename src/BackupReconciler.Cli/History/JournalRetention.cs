@@ -33,17 +33,11 @@ public static class JournalRetention
 
     private static List<string> PruneOld(string stateDirectory, TimeSpan keep, DateTimeOffset now, string currentRunId, ILogger log)
     {
-        var folder = FileRunJournal.RunsFolder(stateDirectory);
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
         // Newest first. Only journals older than the retention are candidates, and a journal named by its run id
         // (which is when the run started, to the second) shows its age in its name: a watch leaves thousands of
         // journals, and reading them all after every run cost seconds. Only the old ones are read, and newer ones
         // only until each candidate's host has its newest complete run.
-        var journals = Directory.EnumerateFiles(folder, "*.jsonl").OrderDescending(StringComparer.Ordinal).ToList();
+        var journals = JournalFiles.NewestFirst(stateDirectory).ToList();
         var cutoff = now - keep;
         var read = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         RunRecord Read(string path) => read.TryGetValue(path, out var record) ? record : read[path] = RunRecord.Read(path);
@@ -59,7 +53,7 @@ public static class JournalRetention
             var record = Read(path);
             if (record.Unreadable || record.Damaged || !record.Complete || record.Stopped
                 || record.RunId == currentRunId
-                || Path.GetFileNameWithoutExtension(path) == currentRunId
+                || JournalFiles.RunIdOf(path) == currentRunId
                 || !DateTimeOffset.TryParse(record.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started)
                 || started >= cutoff)
             {
@@ -69,7 +63,9 @@ public static class JournalRetention
             candidates.Add((path, record));
         }
 
-        // The newest complete journal of each candidate's host carries the restarts still deferred: it stays.
+        // The newest complete journal of each candidate's host carries the restarts still deferred: it stays. A journal
+        // whose name says it is none of those hosts' is not opened (JournalFiles): a shared state directory holds
+        // thousands of other hosts' journals.
         var hosts = candidates.Select(c => c.Record.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var newestComplete = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in journals)
@@ -79,7 +75,8 @@ public static class JournalRetention
                 break;
             }
 
-            if (Read(path) is { Unreadable: false, Complete: true } record && hosts.Remove(record.Host))
+            if (hosts.Any(host => JournalFiles.MayBeOf(path, host))
+                && Read(path) is { Unreadable: false, Complete: true } record && hosts.Remove(record.Host))
             {
                 newestComplete.Add(path);
             }

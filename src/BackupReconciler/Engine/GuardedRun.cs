@@ -40,7 +40,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         }
 
         var runId = RunId.New(clock.GetUtcNow());
-        using var journal = new FileRunJournal(stateDirectory, runId, secrets, stop);
+        using var journal = new FileRunJournal(stateDirectory, runId, host.ComputerName, secrets, stop);
         var run = reconciler.Run(baseline, command, whatIf: false, runId, journal);
         run = run with { Notices = [.. notices, .. run.Notices] };
         try

@@ -1,5 +1,6 @@
 using BackupReconciler.Cli;
 using BackupReconciler.Engine;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -40,7 +41,7 @@ public sealed class JournalAndLockTests : IDisposable
         var (_, output, _) = Run("apply", Baseline(), "--snapshot", Snapshot(), "--output", "json");
         var runId = (string)JObject.Parse(output)["runId"]!;
 
-        var lines = File.ReadAllLines(Path.Combine(State, "runs", runId + ".jsonl")).Select(JObject.Parse).ToList();
+        var lines = File.ReadAllLines(JournalFiles.Find(State, runId)!).Select(JObject.Parse).ToList();
 
         Assert.Equal(["start", "before", "after", "before", "after", "end"], lines.Select(l => (string)l["event"]!));
         Assert.Equal("a", (string)lines[1]["resource"]!);

@@ -71,7 +71,7 @@ public sealed class KillTests : IDisposable
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
-                return Path.GetFileNameWithoutExtension(journal);
+                return BackupReconciler.Engine.Journal.JournalFiles.RunIdOf(journal);
             }
 
             if (process.HasExited)

@@ -120,7 +120,7 @@ public sealed class BackupAwareRestartTests : IDisposable
         using var scenario = new Scenario(Resources("MSSQL$DPM"), Host(DpmJob));
         var run = Apply(scenario, Noon);
 
-        var journal = File.ReadAllLines(Path.Combine(FileRunJournal.RunsFolder(_state.Path), run.RunId + ".jsonl"))
+        var journal = File.ReadAllLines(JournalFiles.Find(_state.Path, run.RunId)!)
             .Select(JObject.Parse).Where(l => (string?)l["event"] == "restart").ToList();
 
         Assert.Equal(3, journal.Count);

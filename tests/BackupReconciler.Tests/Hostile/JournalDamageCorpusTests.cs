@@ -1,3 +1,4 @@
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -32,7 +33,7 @@ public sealed class JournalDamageCorpusTests : IDisposable
         var applied = CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json");
         Assert.True(applied.Exit == 0, applied.Err);
         var runId = (string)JObject.Parse(applied.Out)["runId"]!;
-        var journal = Path.Combine(State, "runs", runId + ".jsonl");
+        var journal = JournalFiles.Find(State, runId)!;
         Assert.Equal(Lines, File.ReadAllLines(journal).Length);
         return (runId, journal, snapshot);
     }

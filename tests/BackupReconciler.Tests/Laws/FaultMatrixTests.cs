@@ -1,5 +1,6 @@
 using System.Text;
 using BackupReconciler.Engine;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -173,7 +174,7 @@ public sealed class FaultMatrixTests : IDisposable
     private static void AssertTheJournalIsComplete(LawFiles files, JObject report, string? failedWhileChanging)
     {
         var runId = (string)report["runId"]!;
-        var lines = File.ReadAllLines(Path.Combine(files.State, "runs", runId + ".jsonl")).Select(JObject.Parse).ToList();
+        var lines = File.ReadAllLines(JournalFiles.Find(files.State, runId)!).Select(JObject.Parse).ToList();
         Assert.Equal("start", (string)lines[0]["event"]!);
         Assert.Equal(runId, (string)lines[0]["runId"]!);
         Assert.Equal("end", (string)lines[^1]["event"]!);

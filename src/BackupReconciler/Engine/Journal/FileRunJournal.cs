@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace BackupReconciler.Engine.Journal;
 
 /// <summary>
-/// A run's journal as JSON lines in <c>&lt;state&gt;/runs/&lt;runId&gt;.jsonl</c>. Every line is flushed
+/// A run's journal as JSON lines in <c>&lt;state&gt;/runs/&lt;runId&gt;.&lt;host tag&gt;.jsonl</c> (<see cref="JournalFiles"/>). Every line is flushed
 /// to disk before the call returns, so a run killed at any point leaves a journal that says how far it got.
 /// </summary>
 public sealed class FileRunJournal : IRunJournal, IDisposable
@@ -17,16 +17,18 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
     private readonly StreamWriter _writer;
     private readonly SecretRedactor _secrets;
     private readonly CancellationToken _stop;
+    private readonly string _host;
 
     /// <param name="secrets">Masks secrets in each line, value by value so each line stays JSON: the journal is kept on disk for months.</param>
     /// <param name="stop">Requested when the run is asked to stop (Ctrl+C, SIGTERM): the end line then says the run was interrupted.</param>
-    public FileRunJournal(string stateDirectory, string runId, SecretRedactor? secrets = null, CancellationToken stop = default)
+    /// <param name="host">The host the run changes: its tag is in the file name, and the start line must name the same host.</param>
+    public FileRunJournal(string stateDirectory, string runId, string host, SecretRedactor? secrets = null, CancellationToken stop = default)
     {
         _secrets = secrets ?? new SecretRedactor();
         _stop = stop;
-        var folder = RunsFolder(stateDirectory);
-        Directory.CreateDirectory(folder);
-        Path = System.IO.Path.Combine(folder, runId + ".jsonl");
+        _host = host;
+        Directory.CreateDirectory(RunsFolder(stateDirectory));
+        Path = JournalFiles.PathFor(stateDirectory, runId, host);
         _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         _writer = new StreamWriter(_stream, new System.Text.UTF8Encoding(false));
     }
@@ -35,17 +37,26 @@ public sealed class FileRunJournal : IRunJournal, IDisposable
 
     public static string RunsFolder(string stateDirectory) => System.IO.Path.Combine(stateDirectory, "runs");
 
-    public void Started(string runId, string command, string baseline, string host, DateTimeOffset at) => Write(new JObject
+    public void Started(string runId, string command, string baseline, string host, DateTimeOffset at)
     {
-        ["event"] = "start",
-        ["journalVersion"] = RunRecord.FormatVersion,
-        ["runId"] = runId,
-        ["time"] = Time(at),
-        ["command"] = command,
-        ["baseline"] = baseline,
-        ["host"] = host,
-        ["processId"] = Environment.ProcessId,
-    });
+        // Lookups skip a journal whose name carries another host's tag: a start line naming another host would be a run nobody finds.
+        if (!host.Equals(_host, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"the journal {Path} was opened for host \"{_host}\" but the run started on \"{host}\"");
+        }
+
+        Write(new JObject
+        {
+            ["event"] = "start",
+            ["journalVersion"] = RunRecord.FormatVersion,
+            ["runId"] = runId,
+            ["time"] = Time(at),
+            ["command"] = command,
+            ["baseline"] = baseline,
+            ["host"] = host,
+            ["processId"] = Environment.ProcessId,
+        });
+    }
 
     public void BeforeChange(ResourceDeclaration declaration, IReadOnlyList<Difference> changes, UndoStep undo) => Write(new JObject
     {

@@ -12,24 +12,13 @@ namespace BackupReconciler.Engine.Journal;
 /// </summary>
 public static class PendingRestarts
 {
+    /// <remarks>Opens only the journals that may be the host's (<see cref="RunRecord.OfHostNewestFirst"/>), newest first, up to its newest complete run.</remarks>
     public static IReadOnlyList<PendingRestart> Read(string stateDirectory, string host)
     {
-        var folder = FileRunJournal.RunsFolder(stateDirectory);
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
         var decided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pending = new List<PendingRestart>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.jsonl").OrderDescending(StringComparer.Ordinal))
+        foreach (var (path, run) in RunRecord.OfHostNewestFirst(stateDirectory, host))
         {
-            var run = RunRecord.Read(path);
-            if (run is null || !run.Host.Equals(host, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             // Newest line first within the run too: a service appears once per run, but be sure.
             foreach (var line in Enumerable.Reverse(RestartLines(path)))
             {

@@ -43,7 +43,7 @@ public sealed record RunRecord(
     /// </summary>
     public static RunRecord Read(string path)
     {
-        var runId = System.IO.Path.GetFileNameWithoutExtension(path);
+        var runId = JournalFiles.RunIdOf(path);
         string text;
         try
         {
@@ -184,19 +184,76 @@ public sealed record RunRecord(
 
     /// <summary>Every run recorded in the state directory, oldest first (run ids sort by time).</summary>
     public static IReadOnlyList<RunRecord> All(string stateDirectory) =>
-        Journals(stateDirectory).Order(StringComparer.Ordinal).Select(Read).ToList();
+        JournalFiles.OldestFirst(stateDirectory).Select(Read).ToList();
 
     /// <summary>
     /// The newest run of <paramref name="host"/>, reading journals newest first and stopping at the first
     /// match: a watch leaves thousands of journals, and every apply asks this.
     /// </summary>
     public static RunRecord? Latest(string stateDirectory, string host) =>
-        Journals(stateDirectory).OrderDescending(StringComparer.Ordinal).Select(Read)
-            .FirstOrDefault(r => r.Host.Equals(host, StringComparison.OrdinalIgnoreCase));
+        OfHostNewestFirst(stateDirectory, host).Select(run => run.Record).FirstOrDefault();
 
-    private static IEnumerable<string> Journals(string stateDirectory)
+    /// <summary>
+    /// The runs of <paramref name="host"/> with their journals, newest first, read lazily: the caller stops when it
+    /// has what it needs. Other hosts' journals are not opened when their name says whose they are
+    /// (<see cref="JournalFiles"/>), and an untagged one is read only to its first line when that names another host.
+    /// </summary>
+    public static IEnumerable<(string Path, RunRecord Record)> OfHostNewestFirst(string stateDirectory, string host)
     {
-        var folder = FileRunJournal.RunsFolder(stateDirectory);
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.jsonl") : [];
+        foreach (var path in JournalFiles.NewestFirst(stateDirectory))
+        {
+            // A tagged name that may be the host's is read at once: its first line would only say the host again.
+            if (!JournalFiles.MayBeOf(path, host) || (!JournalFiles.IsTagged(path) && StartLineNamesAnotherHost(path, host)))
+            {
+                continue;
+            }
+
+            var record = Read(path);
+            if (record.Host.Equals(host, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return (path, record);
+            }
+        }
+    }
+
+    /// <summary>The longest first line looked at on its own; a longer one is read with the whole journal.</summary>
+    private const int StartLinePeekLimit = 64 * 1024;
+
+    /// <summary>
+    /// Whether the journal's first line, read on its own, names a host other than <paramref name="host"/>, so that
+    /// <see cref="Read"/> could not return a run of it: Read takes the host from that same line when it reads as a
+    /// start line, and the empty host when it does not. When this cannot tell (the empty host asked, a line too
+    /// long, unreadable or not JSON) it says false and the whole journal is read, as before.
+    /// </summary>
+    private static bool StartLineNamesAnotherHost(string path, string host)
+    {
+        if (host.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            // The same decoding as Read (a byte order mark is honoured), and the line ends only at '\n', as Read splits.
+            using var reader = new StreamReader(stream, new UTF8Encoding(false));
+            var line = new StringBuilder();
+            for (var c = reader.Read(); c is not (-1 or '\n'); c = reader.Read())
+            {
+                if (line.Length == StartLinePeekLimit)
+                {
+                    return false;
+                }
+
+                line.Append((char)c);
+            }
+
+            return JsonLine.Parse(line.ToString())["host"] is JValue { Type: JTokenType.String } named
+                && !((string)named!).Equals(host, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using BackupReconciler.Cli;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -183,11 +184,11 @@ public sealed class HistoryTests : IDisposable
         var runs = ThreeRunsWithAFight();
         var folder = Path.Combine(State, "runs");
         // The last run as if killed while changing its first resource: start and before, no after.
-        var last = Path.Combine(folder, runs[2] + ".jsonl");
+        var last = JournalFiles.Find(State, runs[2])!;
         var lines = File.ReadAllLines(last);
         File.WriteAllLines(last, lines.Take(2));
         // The second run's journal with a line of garbage at its end.
-        File.AppendAllText(Path.Combine(folder, runs[1] + ".jsonl"), "{not json\n");
+        File.AppendAllText(JournalFiles.Find(State, runs[1])!, "{not json\n");
         File.WriteAllText(Path.Combine(folder, "20261206T000000Z-dead.jsonl"), "");
 
         var history = HistoryJson();

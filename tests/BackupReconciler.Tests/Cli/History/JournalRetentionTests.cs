@@ -1,4 +1,5 @@
 using BackupReconciler.Cli;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -32,9 +33,10 @@ public sealed class JournalRetentionTests : IDisposable
         return (string)JObject.Parse(stdout.ToString())["runId"]!;
     }
 
-    private string Journal(string runId) => Path.Combine(Runs, runId + ".jsonl");
+    /// <summary>The run's journal, or the path it would have without a host tag (which then does not exist).</summary>
+    private string Journal(string runId) => JournalFiles.Find(State, runId) ?? Path.Combine(Runs, runId + ".jsonl");
 
-    private List<string> Kept() => Directory.EnumerateFiles(Runs, "*.jsonl").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()!;
+    private List<string> Kept() => Directory.EnumerateFiles(Runs, "*.jsonl").Select(JournalFiles.RunIdOf).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public void CompleteJournalsOlderThanNinetyDaysGoAndYoungerOnesStay()
@@ -87,6 +89,21 @@ public sealed class JournalRetentionTests : IDisposable
         var current = Apply(Now);
 
         Assert.Equal(new[] { otherNewest, current }.Order(StringComparer.Ordinal), Kept());
+        Assert.False(File.Exists(Journal(otherOldest)));
+    }
+
+    /// <summary>A host's journals found among others' by the tag in their names, or by their start line when an older build named them.</summary>
+    [Fact]
+    public void AHostsNewestCompleteJournalIsKeptWhetherItsNameCarriesTheHostTagOrNot()
+    {
+        var otherOldest = Apply(Now.AddDays(-300), "OTHER");
+        var otherNewest = Apply(Now.AddDays(-200), "other");
+        File.Move(Journal(otherNewest), Path.Combine(Runs, otherNewest + ".jsonl")); // as builds before the host tag named it
+        var mine = Apply(Now.AddDays(-10));
+
+        var current = Apply(Now);
+
+        Assert.Equal(new[] { otherNewest, mine, current }.Order(StringComparer.Ordinal), Kept());
         Assert.False(File.Exists(Journal(otherOldest)));
     }
 

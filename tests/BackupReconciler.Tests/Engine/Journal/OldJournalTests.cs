@@ -1,3 +1,4 @@
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -33,7 +34,7 @@ public sealed class OldJournalTests : IDisposable
     private string ApplyAndWriteTheJournalTheFormerWay(string baseline, string snapshot)
     {
         var runId = (string)JObject.Parse(CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
-        var journal = Path.Combine(State, "runs", runId + ".jsonl");
+        var journal = JournalFiles.Find(State, runId)!;
         var lines = File.ReadAllLines(journal).Select(JObject.Parse).ToList();
         foreach (var before in lines.Where(l => (string)l["event"]! == "before"))
         {
@@ -98,7 +99,7 @@ public sealed class OldJournalTests : IDisposable
     {
         var (baseline, snapshot) = (Baseline(), Snapshot());
         var runId = (string)JObject.Parse(CliRun.Run(State, "apply", baseline, "--snapshot", snapshot, "--output", "json").Out)["runId"]!;
-        var journal = Path.Combine(State, "runs", runId + ".jsonl");
+        var journal = JournalFiles.Find(State, runId)!;
         var lines = File.ReadAllLines(journal).Select(JObject.Parse).ToList();
         foreach (var change in lines.Where(l => (string)l["event"]! == "before").SelectMany(l => l["changes"]!).Cast<JObject>())
         {

@@ -1,3 +1,4 @@
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -54,7 +55,7 @@ public sealed class RegistryUndoTests : IDisposable
         Assert.Null(applied["MustGo"]);
 
         // The journal's undo step is the values as they were read, whatever the comparison showed.
-        var before = File.ReadLines(Path.Combine(State, "runs", runId + ".jsonl")).Select(JObject.Parse).Single(l => (string)l["event"]! == "before");
+        var before = File.ReadLines(JournalFiles.Find(State, runId)!).Select(JObject.Parse).Single(l => (string)l["event"]! == "before");
         var undoValues = (JObject)before["undo"]!["properties"]!["values"]!;
         foreach (var (name, value) in originalValues)
         {
