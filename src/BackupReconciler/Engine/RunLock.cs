@@ -67,13 +67,14 @@ public sealed class RunLock : IDisposable
     }
 
     /// <summary>
-    /// The lock's file name for a host: its letters and digits, and for a name too long for a file name
+    /// The lock's file name for a host: its letters (upper-cased: host names ignore case, and a Linux file system
+    /// does not, so "DPM01" and "dpm01" once took two locks and could change one host at once) and digits, and for a name too long for a file name
     /// (a computer name is up to 255 characters in a snapshot) a prefix and a hash of the whole name, so that
     /// two long names never share a lock and no name fails to make one.
     /// </summary>
     public static string FileName(string host)
     {
-        var name = string.Concat(host.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        var name = string.Concat(host.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? char.ToUpperInvariant(c) : '_'));
         if (name.Length <= 64)
         {
             return name;

@@ -1,6 +1,7 @@
 using BackupReconciler.Cli;
 using BackupReconciler.Engine;
 using BackupReconciler.Engine.Journal;
+using BackupReconciler.Input;
 using BackupReconciler.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -93,6 +94,17 @@ public sealed class JournalAndLockTests : IDisposable
         }
 
         Assert.Equal(0, Run("apply", Baseline(), "--snapshot", snapshot).Exit);
+    }
+
+    [Fact]
+    public void AHostNamedInAnotherCaseWaitsForTheSameLock()
+    {
+        // Host names ignore case; on a file system that does not, the lock must still be one per host.
+        using var held = RunLock.Acquire(State, "dpm01", "apply other.json", TimeSpan.Zero, TimeProvider.System);
+
+        var e = Assert.Throws<InputException>(() => RunLock.Acquire(State, "DPM01", "apply mine.json", TimeSpan.Zero, TimeProvider.System));
+
+        Assert.StartsWith("another run is changing DPM01: process ", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
