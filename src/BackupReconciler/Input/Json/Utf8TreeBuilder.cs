@@ -29,6 +29,12 @@ internal sealed class Utf8TreeBuilder
         MaxDepth = JsonFileReader.MaxDepth,
     };
 
+    /// <summary>Values up to this many bytes are kept once each, as member names are.</summary>
+    private const int ShortValue = 32;
+
+    /// <summary>Names longer than this are decoded on the heap rather than on the stack before they are looked up.</summary>
+    private const int LongName = 128;
+
     private readonly byte[] _bytes;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private int _tokens;
@@ -111,7 +117,9 @@ internal sealed class Utf8TreeBuilder
             case JsonTokenType.String:
                 var raw = reader.ValueSpan;
                 var (line, column) = Position(at + raw.Length + 2, at + 1, raw);
-                var text = reader.GetString()!;
+                // Short values repeat (directions, protocols, kinds, states, accounts: thousands of each in a DPM
+                // server's snapshot) and are kept once, as names are; longer ones are mostly distinct.
+                var text = raw.Length <= ShortValue ? Name(ref reader, raw) : reader.GetString()!;
                 return Refused(raw, reader.ValueIsEscaped, text) ? null : new JsonStringItem(text, line, column);
             case JsonTokenType.Number:
                 return Number(reader.ValueSpan, Position(at + reader.ValueSpan.Length));
@@ -156,10 +164,10 @@ internal sealed class Utf8TreeBuilder
         return item;
     }
 
-    /// <summary>One string per distinct member name: a DPM server's snapshot repeats a few names tens of thousands of times.</summary>
+    /// <summary>One string per distinct member name (a DPM server's snapshot repeats a few names tens of thousands of times) or short value.</summary>
     private string Name(ref Utf8JsonReader reader, ReadOnlySpan<byte> raw)
     {
-        if (reader.ValueIsEscaped || raw.Length > 128)
+        if (reader.ValueIsEscaped || raw.Length > LongName)
         {
             var escaped = reader.GetString()!;
             return _names.TryAdd(escaped, escaped) ? escaped : _names[escaped];
