@@ -48,7 +48,10 @@ $report = $null
 if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }
 if ($report -and $code -in @(0, 2, 4, 6)) {
     $s = $report.summary
-    $line = "$($s.changed) changed, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host) (exit $code)"
+    # The rarer counts, when there are any, so the counts printed add up to the total.
+    $more = ''
+    if ($s.skipped -gt 0) { $more += ", $($s.skipped) skipped" }
+    $line = "$($s.changed) changed, $($s.manual) manual, $($s.failed) failed$more of $($s.total) in $($report.baseline) on $($report.host) (exit $code)"
     # One line whatever the host or baseline name holds (control characters, line separators).
     [Console]::Out.Write([regex]::Replace($line, '[\p{Cc}\u2028\u2029]+', ' ') + "`n")
     if ($code -in @(0, 2)) { exit 0 }

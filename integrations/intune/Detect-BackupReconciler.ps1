@@ -46,6 +46,14 @@ function Write-Last([string]$line) {
     [Console]::Out.Flush()
 }
 
+# The rarer counts, when there are any, so the counts printed add up to the total.
+function Get-MoreCounts($s) {
+    $more = ''
+    if ($s.predictedFailure -gt 0) { $more += ", $($s.predictedFailure) predicted to fail" }
+    if ($s.skipped -gt 0) { $more += ", $($s.skipped) skipped" }
+    $more
+}
+
 function Get-Restarts($report, [string[]]$statuses) {
     @($report.restarts | Where-Object { $statuses -contains $_.status } | ForEach-Object { $_.service }) -join ', '
 }
@@ -53,7 +61,7 @@ function Get-Restarts($report, [string[]]$statuses) {
 function Get-Findings($report) {
     $open = @($report.resources | Where-Object { $_.status -ne 'compliant' -and $_.status -ne 'changed' } | ForEach-Object { "$($_.id) ($($_.status))" })
     $s = $report.summary
-    $text = "$($s.drifted) drifted, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host)"
+    $text = "$($s.drifted) drifted, $($s.manual) manual, $($s.failed) failed$(Get-MoreCounts $s) of $($s.total) in $($report.baseline) on $($report.host)"
     if ($open.Count -gt 0) { $text += ": $($open -join ', ')" }
     # A restart an earlier run deferred is outstanding work even when every resource is compliant.
     $due = Get-Restarts $report @('planned', 'deferred')

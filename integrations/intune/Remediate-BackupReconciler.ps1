@@ -45,6 +45,14 @@ function Write-Last([string]$line) {
     [Console]::Out.Flush()
 }
 
+# The rarer counts, when there are any, so the counts printed add up to the total.
+function Get-MoreCounts($s) {
+    $more = ''
+    if ($s.predictedFailure -gt 0) { $more += ", $($s.predictedFailure) predicted to fail" }
+    if ($s.skipped -gt 0) { $more += ", $($s.skipped) skipped" }
+    $more
+}
+
 function Get-Restarts($report, [string[]]$statuses) {
     @($report.restarts | Where-Object { $statuses -contains $_.status } | ForEach-Object { $_.service }) -join ', '
 }
@@ -52,7 +60,7 @@ function Get-Restarts($report, [string[]]$statuses) {
 function Get-Outcome($report) {
     $s = $report.summary
     $left = @($report.resources | Where-Object { $_.status -ne 'compliant' -and $_.status -ne 'changed' } | ForEach-Object { "$($_.id) ($($_.status))" })
-    $text = "$($s.changed) changed, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host)"
+    $text = "$($s.changed) changed, $($s.manual) manual, $($s.failed) failed$(Get-MoreCounts $s) of $($s.total) in $($report.baseline) on $($report.host)"
     if ($left.Count -gt 0) { $text += ": $($left -join ', ')" }
     $restarted = Get-Restarts $report @('restarted')
     if ($restarted) { $text += "; restarted: $restarted" }

@@ -197,6 +197,27 @@ Describe 'Every script on a hostile or unusual host' {
         }
     }
 
+    It 'prints counts that add up to the total when a resource is predicted to fail and its dependent skipped' {
+        $dir = Join-Path $TestDrive 'predicted'
+        New-Item -ItemType Directory -Force -Path $dir | Out-Null
+        # Starting a disabled service is a predicted failure (apply fails it); the resource that depends on it is skipped.
+        @{ name = 'predicted'; resources = @(
+                @{ id = 'a'; type = 'service'; properties = @{ name = 'A'; state = 'running' } }
+                @{ id = 'b'; type = 'service'; dependsOn = @('a'); properties = @{ name = 'B'; state = 'running' } }) } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'baseline.json') -Encoding utf8NoBOM
+        @{ snapshotVersion = 1; computerName = 'H1'; services = @{ A = @{ startType = 'disabled'; state = 'stopped' }; B = @{ startType = 'manual'; state = 'stopped' } } } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        $d = Invoke-Script 'integrations/intune/Detect-BackupReconciler.ps1' $dir
+        $d.Exit | Should -Be 1
+        $d.Lines[0] | Should -BeExactly 'Failed: 0 drifted, 0 manual, 0 failed, 1 predicted to fail, 1 skipped of 2 in predicted on H1: a (predictedFailure), b (skipped)'
+        $r = Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir
+        $r.Exit | Should -Be 1
+        $r.Lines[0] | Should -BeExactly 'Failed: 0 changed, 0 manual, 1 failed, 1 skipped of 2 in predicted on H1: a (failed), b (skipped)'
+        $c = Invoke-Script 'integrations/configmgr/Remediate-BackupReconciler.ps1' $dir
+        $c.Exit | Should -Be 1
+        $c.Lines[0] | Should -BeExactly '0 changed, 0 manual, 1 failed, 1 skipped of 2 in predicted on H1 (exit 4)'
+    }
+
     It 'sees a restart an earlier apply deferred as work to do until an apply does it' {
         $dir = New-RestartCase 'restart-intune'
         (Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir).Lines[0] | Should -BeLike 'Fixed: 1 changed, 0 manual, 0 failed of 1 *; restart still due: DPMRA'
