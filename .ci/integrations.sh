@@ -55,12 +55,16 @@ run_result() { awk '/^TASK \[.*Run backup-reconciler/ { t = 1; next } t && NF { 
 run_changed() { run_result | grep -q '^changed:'; }
 first_apply() { play compliant.json && no_failure && run_result | grep -q '^ok:' || show; }
 sum_before=$(sha256sum <"$host/drifted.json")
-check_on_drift() { play drifted.json --check && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" = "$sum_before" ] || show; }
+check_on_drift() {
+  play drifted.json --check --diff && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" = "$sum_before" ] \
+    && grep -q '"msg": "sql-agent-running (drifted) startType: \\"manual\\" -> \\"automatic\\""' "$work/play.log" \
+    && grep -q '"msg": "sql-agent-event-208 (manual) events: .* (manual: left to a person)"' "$work/play.log" || show
+}
 apply_on_drift() { play drifted.json && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" != "$sum_before" ] || show; }
 second_apply() { play drifted.json -v && recap | grep -q 'changed=0' && no_failure && grep -q '"total":' "$work/play.log" || show; }
 fault_fails() { ! play faulted.json && recap | grep -Eq 'failed=[1-9]' || show; }
 check "ansible: first apply on a compliant snapshot installs the tool and changes nothing on the host" first_apply
-check "ansible: check mode on drift reports changed and leaves the snapshot byte-identical" check_on_drift
+check "ansible: check mode on drift reports changed, --diff each differing property, and leaves the snapshot byte-identical" check_on_drift
 check "ansible: apply on drift reports changed" apply_on_drift
 check "ansible: a second apply reports ok (changed=0) and the facts hold the JSON report" second_apply
 python3 - "$host/drifted.json" "$host/faulted.json" <<'PY'
