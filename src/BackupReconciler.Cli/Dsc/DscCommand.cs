@@ -144,6 +144,7 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                 var required = run.Restarts.Where(r => r.Status is RestartStatus.Planned or RestartStatus.Deferred).ToList();
                 WriteState(instance, run, inDesiredState: !resourcesDiffer && required.Count == 0, required,
                     Differing(resourcesDiffer, required.Count > 0));
+                WarnPredictedFailures(run, trace);
                 return ReportFailures(run, trace);
             }
 
@@ -158,11 +159,7 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                     || (r.Status == ResourceStatus.Drifted && r.Differences.All(d => d.Action == DifferenceAction.Change)));
                 WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
                     Differing(wouldChange, run.Restarts.Any(r => r.Status == RestartStatus.Planned)));
-                foreach (var predicted in run.Resources.Where(r => r.Status == ResourceStatus.PredictedFailure))
-                {
-                    trace.Warn(_redactor.Redact($"{predicted.Id}: set would fail: {predicted.Error ?? "predicted to fail"}"));
-                }
-
+                WarnPredictedFailures(run, trace);
                 return ReportFailures(run, trace);
             }
 
@@ -179,6 +176,15 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                     Differing(run.Resources.Any(r => r.Status == ResourceStatus.Changed), run.Restarts.Any(r => r.Status == RestartStatus.Restarted)));
                 return ReportFailures(run, trace);
             }
+        }
+    }
+
+    /// <summary>Drift set will fail on: the state says predictedFailure; the trace says why, as plan's exit 6 would.</summary>
+    private void WarnPredictedFailures(RunResult run, DscTraceWriter trace)
+    {
+        foreach (var predicted in run.Resources.Where(r => r.Status == ResourceStatus.PredictedFailure))
+        {
+            trace.Warn(_redactor.Redact($"{predicted.Id}: set would fail: {predicted.Error ?? "predicted to fail"}"));
         }
     }
 

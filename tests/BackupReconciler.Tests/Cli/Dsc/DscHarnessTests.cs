@@ -171,6 +171,37 @@ public sealed class DscHarnessTests
         Assert.Empty(harness.Invoke("set", instance, folder.Path).Diff);
     }
 
+    [Fact]
+    public void DriftSetWillFailOnIsNotInTheDesiredStateAndTheTraceSaysWhyBeforeSetFails()
+    {
+        using var folder = new TempFolder();
+        var (written, _, writeErr) = Dsc("manifest");
+        Assert.True(written == 0, writeErr);
+        var exeFolder = Path.GetDirectoryName(DscHarness.Executable(AppContext.BaseDirectory))!;
+        var harness = new DscHarness(Path.Combine(exeFolder, DscManifest.FileName), folder.Combine("state"));
+        // Starting a disabled service cannot succeed: plan calls it a predicted failure (exit 6), apply fails it.
+        var instance = new JObject
+        {
+            ["baseline"] = folder.Write("b.json", """{ "name": "b", "resources": [ { "id": "a", "type": "service", "properties": { "name": "A", "state": "running" } } ] }"""),
+            ["snapshot"] = folder.Write("s.json", """{ "computerName": "H", "services": { "A": { "startType": "disabled", "state": "stopped" } } }"""),
+        };
+        static bool Warns(DscResult r) => r.Trace.Any(l => ((string?)JObject.Parse(l)["warn"])?.StartsWith("a: set would fail: ", StringComparison.Ordinal) == true);
+
+        foreach (var operation in new[] { "test", "whatIf" })
+        {
+            var result = harness.Invoke(operation, instance, folder.Path);
+            Assert.Equal(0, result.Exit);
+            Assert.False(result.State.Value<bool>("_inDesiredState"));
+            Assert.Equal("predictedFailure", (string?)result.State["resources"]![0]!["status"]);
+            Assert.True(Warns(result), operation + ": " + string.Join("\n", result.Trace));
+        }
+
+        var set = harness.Invoke("set", instance, folder.Path);
+        Assert.Equal(4, set.Exit);
+        Assert.False(set.State.Value<bool>("_inDesiredState"));
+        Assert.Empty(set.Diff);
+    }
+
     /// <summary>The dsc subcommand in process (CliRun would add --state-dir, which dsc does not take).</summary>
     private static (int Exit, string Out, string Err) Dsc(params string[] args)
     {
