@@ -50,14 +50,21 @@ tar -czf "$work/tool.tar.gz" -C "$bin" .
 changed() { recap | grep -Eq 'changed=[1-9]'; }
 no_failure() { recap | grep -q 'failed=0'; }
 show() { cat "$work/play.log"; false; }
-first_apply() { play compliant.json && no_failure && ! grep -Eq '^changed: .*Run backup-reconciler' "$work/play.log" || show; }
+# The run task's own result: the first non-empty line after its TASK header (ok, changed, skipping or fatal).
+run_result() { awk '/^TASK \[.*Run backup-reconciler/ { t = 1; next } t && NF { print; exit }' "$work/play.log"; }
+run_changed() { run_result | grep -q '^changed:'; }
+first_apply() { play compliant.json && no_failure && run_result | grep -q '^ok:' || show; }
 sum_before=$(sha256sum <"$host/drifted.json")
-check_on_drift() { play drifted.json --check && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" = "$sum_before" ] || show; }
+check_on_drift() {
+  play drifted.json --check --diff && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" = "$sum_before" ] \
+    && grep -q '"msg": "sql-agent-running (drifted) startType: \\"manual\\" -> \\"automatic\\""' "$work/play.log" \
+    && grep -q '"msg": "sql-agent-event-208 (manual) events: .* (manual: left to a person)"' "$work/play.log" || show
+}
 apply_on_drift() { play drifted.json && changed && no_failure && [ "$(sha256sum <"$host/drifted.json")" != "$sum_before" ] || show; }
 second_apply() { play drifted.json -v && recap | grep -q 'changed=0' && no_failure && grep -q '"total":' "$work/play.log" || show; }
 fault_fails() { ! play faulted.json && recap | grep -Eq 'failed=[1-9]' || show; }
 check "ansible: first apply on a compliant snapshot installs the tool and changes nothing on the host" first_apply
-check "ansible: check mode on drift reports changed and leaves the snapshot byte-identical" check_on_drift
+check "ansible: check mode on drift reports changed, --diff each differing property, and leaves the snapshot byte-identical" check_on_drift
 check "ansible: apply on drift reports changed" apply_on_drift
 check "ansible: a second apply reports ok (changed=0) and the facts hold the JSON report" second_apply
 python3 - "$host/drifted.json" "$host/faulted.json" <<'PY'
@@ -66,6 +73,43 @@ s = json.load(open(sys.argv[1])); s.setdefault("faults", []).append({"operation"
 json.dump(s, open(sys.argv[2], "w"), indent=2)
 PY
 check "ansible: an injected fault fails the task" fault_fails
+# A restart the first apply defers (a DPM job runs) is done by a later apply once the job is over: check mode says
+# that apply would change something, the apply that restarts reports changed, the next one ok.
+restart_host=$work/ansible-restart
+mkdir -p "$restart_host/tool"
+python3 - samples/dpm-protected-server.drifted.json "$restart_host/s.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1])); s["backupActivity"] = {"running": [{"kind": "sqlAgentJob", "name": "00890b12", "detail": "MSDPM2012"}]}
+json.dump(s, open(sys.argv[2], "w"), indent=2)
+PY
+play_restart() { # play_restart [ansible-playbook options]
+  ansible-playbook -i localhost, tests/integrations/ansible/localhost.yml "$@" \
+    -e "backup_reconciler_dir=$restart_host/tool backup_reconciler_exe_src=$work/tool.tar.gz backup_reconciler_baselines_src=$PWD/baselines/" \
+    -e "backup_reconciler_baseline=dpm-protected-server.json backup_reconciler_snapshot=$restart_host/s.json" >"$work/play.log" 2>&1
+}
+restart_later() {
+  play_restart && run_changed && no_failure || { show; return 1; }
+  python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); del s["backupActivity"]; json.dump(s, open(sys.argv[1], "w"))' "$restart_host/s.json"
+  sleep 1.1 # run ids order runs by their second
+  play_restart --check && run_changed && no_failure || { show; return 1; }
+  play_restart -v && run_changed && no_failure && grep -q 'restarted' "$work/play.log" || { show; return 1; }
+  play_restart && ! run_changed && no_failure || show
+}
+check "ansible: a deferred restart is changed in check mode and in the apply that does it, ok after" restart_later
+# A tool whose exit code the role does not know fails the task, even with a report on stdout and a code equal
+# to a documented one modulo 8 (16 is 0, 130 is 2: what a crash or a signal gives).
+odd_host=$work/ansible-odd
+mkdir -p "$odd_host/tool" "$work/odd-tool"
+"$exe" test baselines/dpm-server.json --snapshot samples/dpm-server.compliant.json --vars samples/dpm-server.vars.json --output json --state-dir "$work/odd-state" >"$work/odd-tool/report.json"
+odd_fails() { # odd_fails CODE
+  printf '#!/bin/sh\ncat "$(dirname "$0")/report.json"\nexit %s\n' "$1" >"$work/odd-tool/backup-reconciler"
+  chmod +x "$work/odd-tool/backup-reconciler"
+  tar -czf "$work/odd-tool.tar.gz" -C "$work/odd-tool" .
+  ! ansible-playbook -i localhost, tests/integrations/ansible/localhost.yml \
+    -e "backup_reconciler_dir=$odd_host/tool backup_reconciler_exe_src=$work/odd-tool.tar.gz backup_reconciler_baselines_src=$PWD/baselines/ backup_reconciler_baseline=dpm-server.json" \
+    >"$work/play.log" 2>&1 && recap | grep -Eq 'failed=[1-9]' || show
+}
+for code in 16 130 3; do check "ansible: exit $code, not a code the tool documents, fails the task" odd_fails "$code"; done
 check "ansible: the Windows playbook passes --syntax-check" \
   ansible-playbook -i integrations/ansible/inventory.ini integrations/ansible/site.yml --syntax-check
 

@@ -40,8 +40,10 @@ $arguments = @('test', $Baseline, '--output', 'json', '--out', $log)
 if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
 if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
-$messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
-$code = $LASTEXITCODE
+# A tool that cannot be started (blocked, damaged, the wrong platform) throws instead of exiting: no code, no report.
+$code = $null
+try { $messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" }); $code = $LASTEXITCODE }
+catch { $messages = @("$($_.Exception.Message)") }
 # +8 (a restart deferred to a later run) says nothing about compliance: the report lists it; map the rest.
 if ($code -in @(8, 10, 12, 14)) { $code -= 8 }
 $written = Test-Path -LiteralPath $log
@@ -49,5 +51,6 @@ $written = Test-Path -LiteralPath $log
 if ($written -and $code -eq 0) { Write-Result 'Compliant'; exit 0 }
 if ($written -and ($code -eq 2 -or $code -eq 6)) { Write-Result 'NonCompliant'; exit 0 }
 $why = ($messages | Where-Object { $_ } | Select-Object -Last 1)
+if ($null -eq $code) { Fail "backup-reconciler could not be started ($Exe), nothing checked: $why" }
 if ($written -and $code -eq 4) { Fail "backup-reconciler test could not read every resource (exit 4; the report is $log): $why" }
 Fail "backup-reconciler test exited $code, nothing checked: $why"

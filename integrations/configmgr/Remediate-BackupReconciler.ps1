@@ -37,8 +37,10 @@ $arguments = @('apply', $Baseline, '--detailed-exitcodes', '--output', 'json', '
 if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
 if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
-$messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
-$code = $LASTEXITCODE
+# A tool that cannot be started (blocked, damaged, the wrong platform) throws instead of exiting: no code, no report.
+$code = $null
+try { $messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" }); $code = $LASTEXITCODE }
+catch { $messages = @("$($_.Exception.Message)") }
 # +8 (a restart deferred to a later run) says nothing about compliance: the report lists it; map the rest.
 if ($code -in @(8, 10, 12, 14)) { $code -= 8 }
 
@@ -46,9 +48,15 @@ $report = $null
 if (Test-Path -LiteralPath $log) { try { $report = Get-Content -LiteralPath $log -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $report = $null } }
 if ($report -and $code -in @(0, 2, 4, 6)) {
     $s = $report.summary
-    [Console]::Out.Write("$($s.changed) changed, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host) (exit $code)`n")
+    # The rarer counts, when there are any, so the counts printed add up to the total.
+    $more = ''
+    if ($s.skipped -gt 0) { $more += ", $($s.skipped) skipped" }
+    $line = "$($s.changed) changed, $($s.manual) manual, $($s.failed) failed$more of $($s.total) in $($report.baseline) on $($report.host) (exit $code)"
+    # One line whatever the host or baseline name holds (control characters, line separators).
+    [Console]::Out.Write([regex]::Replace($line, '[\p{Cc}\u2028\u2029]+', ' ') + "`n")
     if ($code -in @(0, 2)) { exit 0 }
     exit 1
 }
 $why = ($messages | Where-Object { $_ } | Select-Object -Last 1)
+if ($null -eq $code) { Fail "backup-reconciler could not be started ($Exe), nothing applied: $why" }
 Fail "backup-reconciler apply exited $code, nothing applied: $why"

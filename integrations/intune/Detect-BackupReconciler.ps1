@@ -8,7 +8,9 @@
     tool 0 (compliant)                -> 0  "Compliant: ..."
     tool 2 (drift or manual findings) -> 1  "Drift: ..."          remediation runs
     tool 4 or 6 (a resource failed)   -> 1  "Failed: ..."         remediation runs and reports the failure
-    tool 1, any other, no exe         -> 2  "Error: ..."          nothing to remediate: the baseline or the install is wrong
+    tool 1, any other, no exe, or the exe cannot be started
+                                      -> 2  "Error: ..."          nothing to remediate: the baseline or the install is wrong
+  A restart an earlier run deferred and apply would now do makes the tool exit 2: "Drift: ... restart due: ...".
   Windows PowerShell 5.1 compatible; Intune runs it in 32-bit PowerShell by default, so Program Files
   is resolved through $env:ProgramW6432. Parameters have defaults because Intune passes none.
 #>
@@ -31,16 +33,40 @@ if (-not $Baseline) { $Baseline = "$programFiles\BackupReconciler\baseline.json"
 if (-not $LogDir) { $LogDir = "$env:ProgramData\BackupReconciler\intune" }
 
 function Write-Last([string]$line) {
-    $line = ($line -replace "[\r\n]+", ' ')
-    if ($line.Length -gt $MaxLine) { $line = $line.Substring(0, $MaxLine - 3) + '...' }
+    # One line whatever a host name, baseline name or message holds: control characters (CR, LF, tab, NUL, ESC, NEL)
+    # and Unicode's line and paragraph separators become a space.
+    $line = [regex]::Replace($line, '[\p{Cc}\u2028\u2029]+', ' ')
+    if ($line.Length -gt $MaxLine) {
+        # Cut between characters, never inside a surrogate pair (half of one prints as a replacement character).
+        $cut = $MaxLine - 3
+        if ([char]::IsHighSurrogate($line[$cut - 1])) { $cut-- }
+        $line = $line.Substring(0, $cut) + '...'
+    }
     [Console]::Out.Write($line + "`n")
     [Console]::Out.Flush()
+}
+
+# The rarer counts, when there are any, so the counts printed add up to the total.
+function Get-MoreCounts($s) {
+    $more = ''
+    if ($s.predictedFailure -gt 0) { $more += ", $($s.predictedFailure) predicted to fail" }
+    if ($s.skipped -gt 0) { $more += ", $($s.skipped) skipped" }
+    $more
+}
+
+function Get-Restarts($report, [string[]]$statuses) {
+    @($report.restarts | Where-Object { $statuses -contains $_.status } | ForEach-Object { $_.service }) -join ', '
 }
 
 function Get-Findings($report) {
     $open = @($report.resources | Where-Object { $_.status -ne 'compliant' -and $_.status -ne 'changed' } | ForEach-Object { "$($_.id) ($($_.status))" })
     $s = $report.summary
-    "$($s.drifted) drifted, $($s.manual) manual, $($s.failed) failed of $($s.total) in $($report.baseline) on $($report.host): $($open -join ', ')"
+    $text = "$($s.drifted) drifted, $($s.manual) manual, $($s.failed) failed$(Get-MoreCounts $s) of $($s.total) in $($report.baseline) on $($report.host)"
+    if ($open.Count -gt 0) { $text += ": $($open -join ', ')" }
+    # A restart an earlier run deferred is outstanding work even when every resource is compliant.
+    $due = Get-Restarts $report @('planned', 'deferred')
+    if ($due) { $text += "; restart due: $due" }
+    $text
 }
 
 if (-not (Test-Path -LiteralPath $Exe -PathType Leaf)) { Write-Last "Error: backup-reconciler is not installed at $Exe"; exit 2 }
@@ -51,8 +77,10 @@ $arguments = @('test', $Baseline, '--output', 'json', '--out', $log)
 if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
 if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
-$messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" })
-$code = $LASTEXITCODE
+# A tool that cannot be started (blocked, damaged, the wrong platform) throws instead of exiting: no code, no report.
+$code = $null
+try { $messages = @(& $Exe @arguments 2>&1 | ForEach-Object { "$_" }); $code = $LASTEXITCODE }
+catch { $messages = @("$($_.Exception.Message)") }
 # +8 (a restart deferred to a later run) says nothing about compliance: the report lists it; map the rest.
 if ($code -in @(8, 10, 12, 14)) { $code -= 8 }
 
@@ -64,5 +92,6 @@ switch ($code) {
     { $_ -eq 4 -or $_ -eq 6 } { if ($report) { Write-Last "Failed: $(Get-Findings $report)"; exit 1 } }
 }
 $why = ($messages | Where-Object { $_ } | Select-Object -Last 1)
+if ($null -eq $code) { Write-Last "Error: backup-reconciler could not be started ($Exe), nothing checked: $why"; exit 2 }
 Write-Last "Error: backup-reconciler test exited $code, nothing checked: $why"
 exit 2

@@ -56,6 +56,31 @@ BeforeAll {
         $result.Lines[-1].Length | Should -BeLessOrEqual 2048
     }
 
+    # A restart the first apply defers (a DPM job runs), to be done by a later applying run once the job is over.
+    function script:New-RestartCase([string]$name) {
+        $dir = Join-Path $TestDrive $name
+        New-Item -ItemType Directory -Force -Path $dir | Out-Null
+        @{ name = "case-$name"; resources = @(@{ id = 'timeout'; type = 'registry'; restartServices = @('DPMRA')
+                properties = @{ key = 'HKLM\SOFTWARE\Microsoft\Microsoft Data Protection Manager\Agent'; values = @{ ConnectionNoActivityTimeout = @{ kind = 'dword'; data = 7200 } } } }) } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'baseline.json') -Encoding utf8NoBOM
+        @{ snapshotVersion = 1; computerName = 'DPM01'; services = @{ DPMRA = @{ startType = 'automatic'; state = 'running' } }
+           backupActivity = @{ running = @(@{ kind = 'sqlAgentJob'; name = '00890b12'; detail = 'MSDPM2012' }) } } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        $dir
+    }
+
+    function script:Set-Idle([string]$dir) {
+        $s = Get-Content -Raw (Join-Path $dir 'snapshot.json') | ConvertFrom-Json -AsHashtable
+        $s.Remove('backupActivity')
+        $s | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        # Run ids order runs by the second they started in; the restarting run must come after the deferring one.
+        Start-Sleep -Milliseconds 1100
+    }
+
+    # A file that is there but cannot be run (no execute permission; on Windows a damaged or blocked exe).
+    $script:Unrunnable = Join-Path $TestDrive 'unrunnable-exe'
+    Set-Content -LiteralPath $script:Unrunnable -Value "#!/bin/sh`nexit 0" -Encoding utf8NoBOM
+
     # A stand-in for a tool that exits with a code it does not document (a crash, a kill).
     $script:Odd = Join-Path $TestDrive 'odd-exe'
     Set-Content -LiteralPath $script:Odd -Value "#!/bin/sh`necho 'killed' >&2`nexit 3" -Encoding utf8NoBOM
@@ -120,6 +145,97 @@ Describe 'Intune detection' {
         Assert-OneLine $r
         $r.Lines[0].Length | Should -Be 2048
         $r.Lines[0] | Should -BeLike 'Drift: 120 drifted*...'
+    }
+}
+
+Describe 'Every script on a hostile or unusual host' {
+    It 'keeps Intune''s line one line of whole characters whatever the host and baseline names hold' -ForEach @(
+        @{ pad = '' }
+        @{ pad = 'x' }
+    ) {
+        # The names are the report's, printed by the scripts: a line break, a Unicode line separator, a tab, quotes
+        # (the tool refuses NUL and the other control characters), and characters outside the BMP where the 2,048-character cut falls (both parities).
+        $dir = New-Case "detect-hostile$pad" @('ok')
+        $b = Get-Content -Raw (Join-Path $dir 'baseline.json') | ConvertFrom-Json -AsHashtable
+        $b.name = $pad + ([string]::Concat(@([char]::ConvertFromUtf32(0x1F600)) * 1100))
+        $b | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'baseline.json') -Encoding utf8NoBOM
+        $s = Get-Content -Raw (Join-Path $dir 'snapshot.json') | ConvertFrom-Json -AsHashtable
+        $s.computerName = "HOST`n`"q`" 'x'`t$([char]0x2028)end"
+        $s | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        foreach ($script in @('integrations/intune/Detect-BackupReconciler.ps1', 'integrations/intune/Remediate-BackupReconciler.ps1')) {
+            $r = Invoke-Script $script $dir
+            $r.Exit | Should -Be 0
+            Assert-OneLine $r
+            $r.Text | Should -Not -Match "[\u2028\u2029\t\x00\uFFFD]"
+            $r.Lines[0] | Should -BeLike 'Compliant: *...'
+        }
+        $s.computerName = "HOST`n`"q`"$([char]0x2028)end"
+        $s | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        $b.name = 'short'
+        $b | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'baseline.json') -Encoding utf8NoBOM
+        $cm = Invoke-Script 'integrations/configmgr/Remediate-BackupReconciler.ps1' $dir
+        $cm.Exit | Should -Be 0
+        Assert-OneLine $cm
+        $cm.Lines[0] | Should -BeExactly '0 changed, 0 manual, 0 failed of 1 in short on HOST "q" end (exit 0)'
+    }
+
+    It 'maps a tool that is there but cannot be started to an error, never to drift or compliance' {
+        $dir = New-Case 'unrunnable' @('bad')
+        $d = Invoke-Script 'integrations/intune/Detect-BackupReconciler.ps1' $dir -exe $script:Unrunnable
+        $d.Exit | Should -Be 2
+        Assert-OneLine $d
+        $d.Lines[0] | Should -BeLike 'Error: backup-reconciler could not be started (*unrunnable-exe), nothing checked: *'
+        $r = Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir -exe $script:Unrunnable
+        $r.Exit | Should -Be 1
+        Assert-OneLine $r
+        $r.Lines[0] | Should -BeLike 'Error: backup-reconciler could not be started (*unrunnable-exe), nothing applied: *'
+        foreach ($script in @('integrations/configmgr/Discover-BackupReconciler.ps1', 'integrations/configmgr/Remediate-BackupReconciler.ps1')) {
+            $c = Invoke-Script $script $dir -exe $script:Unrunnable
+            $c.Exit | Should -Be 1
+            $c.Text | Should -BeExactly ''
+            $c.Err | Should -BeLike 'backup-reconciler could not be started (*unrunnable-exe)*'
+        }
+    }
+
+    It 'prints counts that add up to the total when a resource is predicted to fail and its dependent skipped' {
+        $dir = Join-Path $TestDrive 'predicted'
+        New-Item -ItemType Directory -Force -Path $dir | Out-Null
+        # Starting a disabled service is a predicted failure (apply fails it); the resource that depends on it is skipped.
+        @{ name = 'predicted'; resources = @(
+                @{ id = 'a'; type = 'service'; properties = @{ name = 'A'; state = 'running' } }
+                @{ id = 'b'; type = 'service'; dependsOn = @('a'); properties = @{ name = 'B'; state = 'running' } }) } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'baseline.json') -Encoding utf8NoBOM
+        @{ snapshotVersion = 1; computerName = 'H1'; services = @{ A = @{ startType = 'disabled'; state = 'stopped' }; B = @{ startType = 'manual'; state = 'stopped' } } } |
+            ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
+        $d = Invoke-Script 'integrations/intune/Detect-BackupReconciler.ps1' $dir
+        $d.Exit | Should -Be 1
+        $d.Lines[0] | Should -BeExactly 'Failed: 0 drifted, 0 manual, 0 failed, 1 predicted to fail, 1 skipped of 2 in predicted on H1: a (predictedFailure), b (skipped)'
+        $r = Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir
+        $r.Exit | Should -Be 1
+        $r.Lines[0] | Should -BeExactly 'Failed: 0 changed, 0 manual, 1 failed, 1 skipped of 2 in predicted on H1: a (failed), b (skipped)'
+        $c = Invoke-Script 'integrations/configmgr/Remediate-BackupReconciler.ps1' $dir
+        $c.Exit | Should -Be 1
+        $c.Lines[0] | Should -BeExactly '0 changed, 0 manual, 1 failed, 1 skipped of 2 in predicted on H1 (exit 4)'
+    }
+
+    It 'sees a restart an earlier apply deferred as work to do until an apply does it' {
+        $dir = New-RestartCase 'restart-intune'
+        (Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir).Lines[0] | Should -BeLike 'Fixed: 1 changed, 0 manual, 0 failed of 1 *; restart still due: DPMRA'
+        Set-Idle $dir
+        $d = Invoke-Script 'integrations/intune/Detect-BackupReconciler.ps1' $dir
+        $d.Exit | Should -Be 1
+        $d.Lines[0] | Should -BeLike 'Drift: 0 drifted, 0 manual, 0 failed of 1 in case-restart-intune on DPM01; restart due: DPMRA'
+        $r = Invoke-Script 'integrations/intune/Remediate-BackupReconciler.ps1' $dir
+        $r.Exit | Should -Be 0
+        $r.Lines[0] | Should -BeLike 'Fixed: 0 changed, 0 manual, 0 failed of 1 *; restarted: DPMRA'
+        (Invoke-Script 'integrations/intune/Detect-BackupReconciler.ps1' $dir).Exit | Should -Be 0
+
+        $cm = New-RestartCase 'restart-configmgr'
+        (Invoke-Script 'integrations/configmgr/Remediate-BackupReconciler.ps1' $cm).Exit | Should -Be 0
+        Set-Idle $cm
+        (Invoke-Script 'integrations/configmgr/Discover-BackupReconciler.ps1' $cm).Text | Should -BeExactly "NonCompliant`n"
+        (Invoke-Script 'integrations/configmgr/Remediate-BackupReconciler.ps1' $cm).Lines[0] | Should -BeExactly "0 changed, 0 manual, 0 failed of 1 in case-restart-configmgr on DPM01 (exit 2)"
+        (Invoke-Script 'integrations/configmgr/Discover-BackupReconciler.ps1' $cm).Text | Should -BeExactly "Compliant`n"
     }
 }
 

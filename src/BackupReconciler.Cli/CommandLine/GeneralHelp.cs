@@ -35,7 +35,7 @@ public static class GeneralHelp
           history     the settings applying runs corrected: how often, when last, and which are fought over
           schedule    install: register the task that applies the baseline as SYSTEM; show: the registered task; remove: delete it
           report      the fleet's compliance from hosts' JSON reports
-          dsc         the Microsoft DSC v3 resource BackupReconciler/Baseline: get, test, set or manifest
+          dsc         the Microsoft DSC v3 resource BackupReconciler/Baseline: get, test, whatif, set or manifest
 
         Each verb's options and an example: backup-reconciler VERB --help
         Shell completion (bash, PowerShell): see the README, "Command line".

@@ -71,7 +71,7 @@ public static class VerbCatalog
                 new("--stale-after", "hosts not seen for this long are flagged stale (default 7d)", "DURATION"),
             ],
             "backup-reconciler report \\\\fs01\\reports --output html --out fleet.html") { OwnParser = true, Effect = VerbEffect.ReadOnly, Subject = VerbSubject.GivenFiles, Takes = VerbArgument.Own },
-        new(VerbKind.Dsc, "dsc", "the Microsoft DSC v3 resource BackupReconciler/Baseline: get, test, set or manifest", "get|test|set|manifest",
+        new(VerbKind.Dsc, "dsc", "the Microsoft DSC v3 resource BackupReconciler/Baseline: get, test, whatif, set or manifest", "get|test|whatif|set|manifest",
             [new("--input", "the instance JSON, instead of standard input", "JSON"), new("--out", "manifest: where to write it (default beside the exe)", "FILE")],
             "backup-reconciler dsc test < instance.json",
             "backup-reconciler dsc manifest") { OwnParser = true, Effect = VerbEffect.ChangesHostJournaled, Subject = VerbSubject.Host, Takes = VerbArgument.Own },

@@ -1,6 +1,7 @@
 using BackupReconciler.Baselines;
 using BackupReconciler.Cli.Reports;
 using BackupReconciler.Engine;
+using BackupReconciler.Engine.Journal;
 using BackupReconciler.Host;
 using BackupReconciler.Input;
 using BackupReconciler.Resources;
@@ -17,9 +18,14 @@ namespace BackupReconciler.Cli.Dsc;
 /// </summary>
 public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
 {
-    public const string Usage = "usage: backup-reconciler dsc get|test|set [--input JSON] (the instance on standard input without --input) | dsc manifest [--out FILE]";
+    public const string Usage = "usage: backup-reconciler dsc get|test|whatif|set [--input JSON] (the instance on standard input without --input) | dsc manifest [--out FILE]";
 
-    private static readonly string[] Operations = ["get", "test", "set", "manifest"];
+    private static readonly string[] Operations = ["get", "test", "whatif", "set", "manifest"];
+
+    /// <summary>The instance properties a state line can name as differing or changed.</summary>
+    private const string ResourcesProperty = "resources";
+
+    private const string RestartProperty = "_restartRequired";
 
     private readonly SecretRedactor _redactor = new();
 
@@ -105,7 +111,14 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
         // The live host holds a WMI session for the run; a snapshot host holds nothing.
         using var hostLifetime = host as IDisposable;
         var baseline = new BaselineLoader(ResourceCatalog.Default).Load(instance.Baseline, instance.Variables, host.Facts, _redactor);
-        var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact };
+        var stateDirectory = StateDirectory.Resolve(null);
+        // test and whatif see the restarts an earlier set deferred, as set (GuardedRun) does them: a host whose only
+        // outstanding work is such a restart is not in the desired state.
+        var reconciler = new Reconciler(host, log, clock)
+        {
+            Redact = _redactor.Redact,
+            Restarts = RestartPolicy.Default with { Pending = PendingRestarts.Read(stateDirectory, host.ComputerName) },
+        };
         switch (operation)
         {
             case "get":
@@ -125,40 +138,90 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
 
             case "test":
             {
+                // The state now: every resource not compliant and every restart apply would do (or that waits) differs.
                 var run = reconciler.Run(baseline, "test", whatIf: true);
-                var state = State(instance, run, run.Restarts.Where(r => r.Status == RestartStatus.Planned));
-                WriteLine(state);
-                WriteLine(state.Value<bool>("_inDesiredState") ? new JArray() : new JArray("resources"));
+                var resourcesDiffer = run.Resources.Any(r => r.Status != ResourceStatus.Compliant);
+                var required = run.Restarts.Where(r => r.Status is RestartStatus.Planned or RestartStatus.Deferred).ToList();
+                WriteState(instance, run, inDesiredState: !resourcesDiffer && required.Count == 0, required,
+                    Differing(resourcesDiffer, required.Count > 0));
+                WarnPredictedFailures(run, trace);
+                return ReportFailures(run, trace);
+            }
+
+            case "whatif":
+            {
+                // What set would do, changing nothing: the resources it would change and the restarts it would do.
+                var run = reconciler.Run(baseline, "apply", whatIf: true);
+                var wouldChange = run.Resources.Any(r => r.Status == ResourceStatus.Drifted
+                    || (r.Status == ResourceStatus.PredictedFailure && r.Differences.Any(d => d.Action == DifferenceAction.Change)));
+                var left = run.Restarts.Where(r => r.Status == RestartStatus.Deferred).ToList();
+                var settled = run.Resources.All(r => r.Status == ResourceStatus.Compliant
+                    || (r.Status == ResourceStatus.Drifted && r.Differences.All(d => d.Action == DifferenceAction.Change)));
+                WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
+                    Differing(wouldChange, run.Restarts.Any(r => r.Status == RestartStatus.Planned)));
+                WarnPredictedFailures(run, trace);
                 return ReportFailures(run, trace);
             }
 
             default:
             {
-                var stateDirectory = StateDirectory.Resolve(null);
                 var run = new GuardedRun(stateDirectory, clock, log, _redactor)
                     .Apply(host, baseline, "apply", $"dsc set {instance.Baseline}", TimeSpan.Zero);
-                var state = State(instance, run, run.Restarts.Where(r => r.Status is RestartStatus.Restarted or RestartStatus.Failed));
-                WriteLine(state);
-                WriteLine(run.Resources.Any(r => r.Status == ResourceStatus.Changed) ? new JArray("resources") : new JArray());
+                // Still required after set: the restarts it deferred (backup work running) and those that failed; one it
+                // did is no longer required, and is a change it made.
+                var left = run.Restarts.Where(r => r.Status is RestartStatus.Deferred or RestartStatus.Failed).ToList();
+                var settled = run.Resources.All(r => r.Status == ResourceStatus.Compliant
+                    || (r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
+                WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
+                    Differing(run.Resources.Any(r => r.Status == ResourceStatus.Changed), run.Restarts.Any(r => r.Status == RestartStatus.Restarted)));
                 return ReportFailures(run, trace);
             }
         }
     }
 
-    private JObject State(DscInstance instance, RunResult run, IEnumerable<RestartResult> restarts)
+    /// <summary>Drift set will fail on: the state says predictedFailure; the trace says why, as plan's exit 6 would.</summary>
+    private void WarnPredictedFailures(RunResult run, DscTraceWriter trace)
     {
-        var state = Identity(instance);
-        state["resources"] = JsonReport.Build(run, ExitCodes.Detailed(run))["resources"];
-        // A changed resource whose manual differences remain is not in the desired state: a person still has to act.
-        state["_inDesiredState"] = run.Resources.All(r => r.Status == ResourceStatus.Compliant
-            || (!run.WhatIf && r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
-        var required = restarts.Select(r => r.Service).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (required.Count > 0)
+        foreach (var predicted in run.Resources.Where(r => r.Status == ResourceStatus.PredictedFailure))
         {
-            state["_restartRequired"] = new JArray(required.Select(s => new JObject { ["service"] = s }));
+            trace.Warn(_redactor.Redact($"{predicted.Id}: set would fail: {predicted.Error ?? "predicted to fail"}"));
+        }
+    }
+
+    /// <summary>The second line of stateAndDiff: the instance properties that differ (test) or that set changed or would change.</summary>
+    private static JArray Differing(bool resources, bool restarts)
+    {
+        var names = new JArray();
+        if (resources)
+        {
+            names.Add(ResourcesProperty);
         }
 
-        return state;
+        if (restarts)
+        {
+            names.Add(RestartProperty);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The state line, then the differing properties. A resource whose manual differences remain is not in the
+    /// desired state (a person still has to act), nor is a host with a service restart still to do.
+    /// </summary>
+    private void WriteState(DscInstance instance, RunResult run, bool inDesiredState, IReadOnlyList<RestartResult> required, JArray differing)
+    {
+        var state = Identity(instance);
+        state[ResourcesProperty] = JsonReport.Build(run, ExitCodes.Detailed(run))["resources"];
+        state["_inDesiredState"] = inDesiredState;
+        var services = required.Select(r => r.Service).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (services.Count > 0)
+        {
+            state[RestartProperty] = new JArray(services.Select(s => new JObject { ["service"] = s }));
+        }
+
+        WriteLine(state);
+        WriteLine(differing);
     }
 
     private static JObject Identity(DscInstance instance)

@@ -65,7 +65,7 @@ public sealed record DscInstance(string Baseline, string? Snapshot, VariableInpu
             }
         }
 
-        var inputs = new VariableInputs([], null) { Recorded = recorded, SecretNames = secretNames };
+        var inputs = new VariableInputs([], null) { Recorded = recorded, RecordedOrigin = $"the variables of {origin}", SecretNames = secretNames };
         return new DscInstance(baseline, snapshot, inputs, secretValues);
     }
 

@@ -6,7 +6,8 @@ namespace BackupReconciler.Cli.Dsc;
 /// <summary>
 /// The DSC v3 resource manifest (<c>backup-reconciler.dsc.resource.json</c>) with the instance schema
 /// embedded. It keeps to the published v3.1.0 manifest schema (no whatIfArg), so every DSC 3.x accepts
-/// it; DSC synthesises what-if from test.
+/// it. What-if is its own method: DSC synthesises one from test only for a set without implementsPretest, and
+/// refuses <c>--what-if</c> for a resource whose set tests first and that declares no whatIf.
 /// </summary>
 public static class DscManifest
 {
@@ -38,6 +39,7 @@ public static class DscManifest
         ["test"] = Operation("test", ("return", "stateAndDiff")),
         // implementsPretest: set tests before it changes anything, so DSC need not call test first.
         ["set"] = Operation("set", ("implementsPretest", true), ("return", "stateAndDiff")),
+        ["whatIf"] = Operation("whatif", ("implementsPretest", true), ("return", "stateAndDiff")),
         ["exitCodes"] = new JObject(DscExitCodes.Descriptions.Select(d => new JProperty(d.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Value))),
         ["schema"] = new JObject { ["embedded"] = InstanceSchema() },
     };
@@ -120,7 +122,7 @@ public static class DscManifest
             {
                 ["type"] = "array",
                 ["readOnly"] = true,
-                ["description"] = "Services restarted by set, or that need a restart (test: would be restarted; set: the restart failed).",
+                ["description"] = "Services still to be restarted for the settings to take effect: test, those set would restart now or that wait (backup work running); set and what-if, those it deferred or whose restart failed. A restart set did is no longer required, and set lists _restartRequired among the changed properties.",
                 ["items"] = new JObject
                 {
                     ["type"] = "object",

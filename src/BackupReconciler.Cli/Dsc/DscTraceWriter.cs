@@ -17,6 +17,8 @@ public sealed class DscTraceWriter(TextWriter stderr) : TextWriter
 
     public void Error(string message) => Emit("error", message);
 
+    public void Warn(string message) => Emit("warn", message);
+
     public void Info(string message) => Emit("info", message);
 
     public override void Write(char value)

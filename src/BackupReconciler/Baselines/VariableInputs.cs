@@ -16,6 +16,9 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
     /// <summary>Variables recorded in a saved plan; they stand where a --vars file would.</summary>
     public JObject? Recorded { get; init; }
 
+    /// <summary>Where <see cref="Recorded"/> came from, as error messages name it (a DSC instance records its variables too).</summary>
+    public string RecordedOrigin { get; init; } = "the saved plan";
+
     /// <summary>Names whose values must never be shown.</summary>
     public IReadOnlySet<string> SecretNames { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -42,7 +45,7 @@ public sealed record VariableInputs(IReadOnlyList<KeyValuePair<string, string>> 
         {
             foreach (var property in Recorded.Properties())
             {
-                result[property.Name] = (property.Value, SourceLocation.OfFile("the saved plan"));
+                result[property.Name] = (property.Value, SourceLocation.OfFile(RecordedOrigin));
             }
         }
 

@@ -15,12 +15,19 @@ public static class ExitCodes
     /// <summary>A restart was deferred (backup work running, outside the restart window): a later run does it.</summary>
     public const int RestartsDeferred = 8;
 
-    /// <summary>The detailed code of a run that changed nothing (test, plan, --what-if): 2 for drift and for manual findings, which test gates on.</summary>
+    /// <summary>The detailed code of a run that changed nothing (test, plan, --what-if): 2 for drift, for manual findings, which test gates on, and for a restart apply would do now.</summary>
     public static int Detailed(RunResult result)
     {
         var summary = result.Summary;
         var code = NoChanges;
         if (summary.Drifted + summary.Changed + summary.Manual + summary.PredictedFailure > 0)
+        {
+            code |= Changes;
+        }
+
+        // A what-if that would restart a service an earlier run deferred (every resource compliant) is a change
+        // apply would make: 0 would tell a gate (Intune, ConfigMgr, Ansible's check mode) there is nothing to run.
+        if (result.WhatIf && result.Restarts.Any(r => r.Status == RestartStatus.Planned))
         {
             code |= Changes;
         }

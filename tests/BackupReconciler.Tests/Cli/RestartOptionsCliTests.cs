@@ -51,6 +51,30 @@ public sealed class RestartOptionsCliTests : IDisposable
         Assert.Contains("--restart-now: the restarts of DPMRA did not wait for the backup work that needs them", output);
     }
 
+    [Theory]
+    [InlineData("test")]
+    [InlineData("plan")]
+    public void ARestartARunBeforeDeferredThatWouldBeDoneNowIsAChangeNotCompliance(string verb)
+    {
+        // Every resource is compliant after the first apply; only its restart waits. Once the backup work is
+        // over, apply would restart DPMRA: exit 0 would tell Intune's detection and Ansible's check mode that
+        // there is nothing to run, and nothing would ever do the restart.
+        var (baseline, snapshot) = Files();
+        CliRun.Run(_folder.Combine("state"), "apply", baseline, "--snapshot", snapshot);
+        var idle = JObject.Parse(File.ReadAllText(snapshot));
+        idle.Remove("backupActivity");
+        File.WriteAllText(snapshot, idle.ToString());
+
+        var (exit, output, err) = CliRun.Run(_folder.Combine("state"), verb, baseline, "--snapshot", snapshot, "--output", "json");
+
+        Assert.True(exit == 2, output + err);
+        var report = JObject.Parse(output);
+        Assert.Equal(1, (int)report["summary"]!["compliant"]!);
+        Assert.Equal("planned", (string?)report["restarts"]![0]!["status"]);
+        var apply = CliRun.Run(_folder.Combine("state"), "apply", baseline, "--snapshot", snapshot, "--detailed-exitcodes");
+        Assert.Equal(2, apply.Exit);
+    }
+
     [Fact]
     public void PlanShowsARestartARunBeforeDeferred()
     {

@@ -83,6 +83,23 @@ public sealed class DscCommandTests
     }
 
     [Fact]
+    public void AVariableOfTheWrongTypeIsLocatedInTheInstanceNotInASavedPlan()
+    {
+        using var folder = new TempFolder();
+        var baseline = folder.Write("b.json", """
+            { "name": "n", "parameters": { "Port": { "type": "integer" } },
+              "resources": [ { "id": "p", "type": "registry", "properties": { "key": "HKLM\\SOFTWARE\\BRTest", "values": { "P": { "kind": "dword", "data": "${Port}" } } } } ] }
+            """);
+        var instance = new JObject { ["baseline"] = baseline, ["snapshot"] = folder.Write("s.json", "{\"snapshotVersion\": 1, \"computerName\": \"H1\"}"), ["variables"] = new JObject { ["Port"] = "445x" } }.ToString();
+        var (exit, stdout, stderr) = Dsc(instance, "test");
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        var error = (string)JObject.Parse(stderr.Trim())["error"]!;
+        Assert.StartsWith("the variables of the instance on standard input: variable \"Port\"", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("saved plan", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AResourceThatCannotBeChangedFailsSetWithExitFourAndAnErrorTraceNamingIt()
     {
         using var folder = new TempFolder();

@@ -79,20 +79,31 @@ public sealed class DscHarnessTests
             Assert.True(test.Exit == 0, string.Join("\n", test.Trace));
             var inDesiredState = test.State.Value<bool>("_inDesiredState");
             Assert.Equal(kind == "compliant", inDesiredState);
-            Assert.Equal(inDesiredState ? [] : ["resources"], test.Diff);
+            Assert.Equal(kind == "drifted", test.Diff.Contains("resources"));
+            Assert.Equal(inDesiredState, test.Diff.Count == 0);
             outputs.Add(folder.Write($"out/{kind}-test.json", test.Output[0]));
             Assert.Equal(snapshotBefore, File.ReadAllBytes(folder.Combine($"samples/{name}.{kind}.json")));
+
+            // DSC runs the manifest's whatIf for `dsc config set --what-if` (it refuses what-if for a set that tests
+            // first and declares none): it changes nothing and names exactly the properties set then changes.
+            var whatIf = harness.Invoke("whatIf", instance, folder.Path);
+            Assert.True(whatIf.Exit == 0, string.Join("\n", whatIf.Trace));
+            Assert.Equal(snapshotBefore, File.ReadAllBytes(folder.Combine($"samples/{name}.{kind}.json")));
+            outputs.Add(folder.Write($"out/{kind}-whatif.json", whatIf.Output[0]));
 
             var set = harness.Invoke("set", instance, folder.Path);
             Assert.True(set.Exit == 0, string.Join("\n", set.Trace));
             var changed = set.State["resources"]!.Count(r => (string?)r["status"] == "changed");
-            Assert.Equal(changed > 0 ? ["resources"] : [], set.Diff);
+            Assert.Equal(changed > 0, set.Diff.Contains("resources"));
+            Assert.All(set.Diff, p => Assert.Contains(p, new[] { "resources", "_restartRequired" }));
+            Assert.Equal(whatIf.Diff, set.Diff);
             Assert.Equal(kind == "drifted", changed > 0);
             outputs.Add(folder.Write($"out/{kind}-set.json", set.Output[0]));
 
             // After set, test finds nothing left that set can fix: what remains is for a person (manual).
             var after = harness.Invoke("test", instance, folder.Path);
             Assert.All(after.State["resources"]!, r => Assert.Contains((string?)r["status"], new[] { "compliant", "manual" }));
+            Assert.Equal(after.State.Value<bool>("_inDesiredState"), after.Diff.Count == 0);
             var again = harness.Invoke("set", instance, folder.Path);
             Assert.Equal([], again.Diff);
 
@@ -107,6 +118,88 @@ public sealed class DscHarnessTests
             var (exit, output) = SchemaValidator.Run("tools/schema-check/check-dsc.mjs", ["instances", ManifestSchema, harness.ManifestPath, .. outputs]);
             Assert.True(exit == 0, output);
         }
+    }
+
+    [Fact]
+    public void ARestartAnEarlierSetDeferredIsRequiredUntilASetDoesItAndThenIsWhatSetChanged()
+    {
+        using var folder = new TempFolder();
+        var (written, _, writeErr) = Dsc("manifest");
+        Assert.True(written == 0, writeErr);
+        var exeFolder = Path.GetDirectoryName(DscHarness.Executable(AppContext.BaseDirectory))!;
+        var harness = new DscHarness(Path.Combine(exeFolder, DscManifest.FileName), folder.Combine("state"));
+        var baseline = folder.Write("b.json", """
+            { "name": "b", "resources": [ { "id": "timeout", "type": "registry", "restartServices": ["DPMRA"],
+              "properties": { "key": "HKLM\\SOFTWARE\\Microsoft\\Microsoft Data Protection Manager\\Agent",
+                              "values": { "ConnectionNoActivityTimeout": { "kind": "dword", "data": 7200 } } } } ] }
+            """);
+        var snapshot = folder.Write("s.json", """
+            { "computerName": "DPM01",
+              "services": { "DPMRA": { "startType": "automatic", "state": "running" } },
+              "backupActivity": { "running": [ { "kind": "sqlAgentJob", "name": "00890b12", "detail": "MSDPM2012" } ] } }
+            """);
+        var instance = new JObject { ["baseline"] = baseline, ["snapshot"] = snapshot };
+        static string[] Required(DscResult r) => r.State["_restartRequired"]?.Select(s => (string)s["service"]!).ToArray() ?? [];
+
+        // A DPM job runs: set changes the value and defers the restart. The service still runs with the old value.
+        var deferring = harness.Invoke("set", instance, folder.Path);
+        Assert.Equal(["resources"], deferring.Diff);
+        Assert.Equal(["DPMRA"], Required(deferring));
+        Assert.False(deferring.State.Value<bool>("_inDesiredState"));
+
+        var waiting = harness.Invoke("test", instance, folder.Path);
+        Assert.Equal(["_restartRequired"], waiting.Diff);
+        Assert.Equal(["DPMRA"], Required(waiting));
+        Assert.False(waiting.State.Value<bool>("_inDesiredState"));
+
+        // The job is over: what-if says set would do the restart; set does it, and lists that as its change.
+        // Run ids order runs by the second they started in; two runs in one second are not ordered (reported to the journal's owner).
+        Thread.Sleep(TimeSpan.FromMilliseconds(1100));
+        var idle = JObject.Parse(File.ReadAllText(snapshot));
+        idle.Remove("backupActivity");
+        File.WriteAllText(snapshot, idle.ToString());
+        Assert.Equal(["_restartRequired"], harness.Invoke("whatIf", instance, folder.Path).Diff);
+        var restarting = harness.Invoke("set", instance, folder.Path);
+        Assert.True(restarting.Exit == 0, string.Join("\n", restarting.Trace));
+        Assert.Equal(["_restartRequired"], restarting.Diff);
+        Assert.Empty(Required(restarting));
+        Assert.True(restarting.State.Value<bool>("_inDesiredState"));
+
+        var done = harness.Invoke("test", instance, folder.Path);
+        Assert.Empty(done.Diff);
+        Assert.True(done.State.Value<bool>("_inDesiredState"));
+        Assert.Empty(harness.Invoke("set", instance, folder.Path).Diff);
+    }
+
+    [Fact]
+    public void DriftSetWillFailOnIsNotInTheDesiredStateAndTheTraceSaysWhyBeforeSetFails()
+    {
+        using var folder = new TempFolder();
+        var (written, _, writeErr) = Dsc("manifest");
+        Assert.True(written == 0, writeErr);
+        var exeFolder = Path.GetDirectoryName(DscHarness.Executable(AppContext.BaseDirectory))!;
+        var harness = new DscHarness(Path.Combine(exeFolder, DscManifest.FileName), folder.Combine("state"));
+        // Starting a disabled service cannot succeed: plan calls it a predicted failure (exit 6), apply fails it.
+        var instance = new JObject
+        {
+            ["baseline"] = folder.Write("b.json", """{ "name": "b", "resources": [ { "id": "a", "type": "service", "properties": { "name": "A", "state": "running" } } ] }"""),
+            ["snapshot"] = folder.Write("s.json", """{ "computerName": "H", "services": { "A": { "startType": "disabled", "state": "stopped" } } }"""),
+        };
+        static bool Warns(DscResult r) => r.Trace.Any(l => ((string?)JObject.Parse(l)["warn"])?.StartsWith("a: set would fail: ", StringComparison.Ordinal) == true);
+
+        foreach (var operation in new[] { "test", "whatIf" })
+        {
+            var result = harness.Invoke(operation, instance, folder.Path);
+            Assert.Equal(0, result.Exit);
+            Assert.False(result.State.Value<bool>("_inDesiredState"));
+            Assert.Equal("predictedFailure", (string?)result.State["resources"]![0]!["status"]);
+            Assert.True(Warns(result), operation + ": " + string.Join("\n", result.Trace));
+        }
+
+        var set = harness.Invoke("set", instance, folder.Path);
+        Assert.Equal(4, set.Exit);
+        Assert.False(set.State.Value<bool>("_inDesiredState"));
+        Assert.Empty(set.Diff);
     }
 
     /// <summary>The dsc subcommand in process (CliRun would add --state-dir, which dsc does not take).</summary>
