@@ -33,13 +33,14 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
             plan.EnsureStillMatches(reconciler.Run(baseline, "plan", whatIf: true), path, secrets, whatIf: false);
         }
 
-        var notices = Notices(host, runLock);
+        var previous = RunRecord.Latest(stateDirectory, host.ComputerName);
+        var notices = Notices(runLock, previous);
         foreach (var notice in notices)
         {
             log.Warning("{Notice}", notice);
         }
 
-        var runId = RunId.New(clock.GetUtcNow());
+        var runId = RunId.New(clock.GetUtcNow(), after: previous?.RunId);
         using var journal = new FileRunJournal(stateDirectory, runId, host.ComputerName, secrets, stop);
         var run = reconciler.Run(baseline, command, whatIf: false, runId, journal);
         run = run with { Notices = [.. notices, .. run.Notices] };
@@ -55,7 +56,7 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
         return run;
     }
 
-    private List<string> Notices(IHost host, RunLock runLock)
+    private static List<string> Notices(RunLock runLock, RunRecord? previous)
     {
         var notices = new List<string>();
         if (runLock.TakenOverFrom is { } holder)
@@ -63,7 +64,6 @@ public sealed class GuardedRun(string stateDirectory, TimeProvider clock, ILogge
             notices.Add($"took over the lock left by {holder}, which is no longer running");
         }
 
-        var previous = RunRecord.Latest(stateDirectory, host.ComputerName);
         if (previous is { Damaged: true })
         {
             notices.Add($"the previous run {previous.RunId} left a damaged journal ({string.Join("; ", previous.Damage)}); this run re-reads everything and converges");

@@ -114,6 +114,29 @@ public sealed class BackupAwareRestartTests : IDisposable
         Assert.Empty(PendingRestarts.Read(_state.Path, "HOST01"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-60)]
+    public void RunsInOneSecondOrAfterTheClockWasSetBackFollowEachOtherInTheOrderTheyRan(int minutesLater)
+    {
+        // Run ids have one-second resolution: the journal of the run that did the restarts must still be read as
+        // newer than the one that deferred them, or the restarts are done again and reported as still due.
+        using var scenario = new Scenario(Resources("MSSQL$DPM"), Host(DpmJob));
+        Apply(scenario, Noon);
+        var idleHost = JObject.Parse(scenario.SnapshotText);
+        idleHost["backupActivity"]!["running"] = new JArray();
+        idleHost.Remove("faults");
+        SetHost(scenario, idleHost);
+
+        var idle = Apply(scenario, Noon.AddMinutes(minutesLater));
+        var after = Apply(scenario, Noon.AddMinutes(minutesLater));
+
+        Assert.All(idle.Restarts, r => Assert.Equal(RestartStatus.Restarted, r.Status));
+        Assert.Empty(after.Restarts);
+        Assert.Empty(PendingRestarts.Read(_state.Path, "HOST01"));
+        Assert.Empty(Plan(scenario, Noon).Restarts);
+    }
+
     [Fact]
     public void TheDeferralIsJournaledWithWhatWasRunning()
     {
