@@ -52,7 +52,10 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     };
 
     /// <summary>Whether this run changes the host (apply, undo, watch without --what-if): known once the arguments are parsed.</summary>
-    public bool ChangesHost => _changesHost;
+    public bool ChangesHost => _changesHost || _dsc?.ChangesHost == true;
+
+    /// <summary>The DSC resource's command while it runs (its <c>set</c> changes the host).</summary>
+    private volatile Dsc.DscCommand? _dsc;
 
     private volatile bool _changesHost;
 
@@ -79,7 +82,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
 
                 // Integrations with contracts of their own (DSC's JSON lines, the fleet view) parse their own arguments.
                 case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Dsc } dsc:
-                    return new Dsc.DscCommand(StandardInput, stdout, stderr, clock).Run(dsc.Arguments);
+                    _dsc = new Dsc.DscCommand(StandardInput, stdout, stderr, clock, stop);
+                    return _dsc.Run(dsc.Arguments);
                 case CommandLineRequest.PassThrough { Verb.Kind: VerbKind.Report } report:
                     return new Fleet.FleetReportCommand(stdout, stderr, clock).Run(report.Arguments);
                 case CommandLineRequest.Run run:

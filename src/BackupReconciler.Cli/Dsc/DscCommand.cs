@@ -16,7 +16,8 @@ namespace BackupReconciler.Cli.Dsc;
 /// BackupReconciler/Baseline. Standard output carries only the state lines DSC parses; everything
 /// else goes to standard error as DSC's JSON trace lines.
 /// </summary>
-public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+/// <param name="stop">Set by Ctrl+C or SIGTERM: <c>set</c> finishes the resource in progress and skips the rest, as apply does.</param>
+public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken stop = default)
 {
     public const string Usage = "usage: backup-reconciler dsc get|test|whatif|set [--input JSON] (the instance on standard input without --input) | dsc manifest [--out FILE]";
 
@@ -28,6 +29,11 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
     private const string RestartProperty = "_restartRequired";
 
     private readonly SecretRedactor _redactor = new();
+
+    private volatile bool _changesHost;
+
+    /// <summary>Whether <c>set</c> is changing the host now, so that a signal asks it to stop after the resource in progress instead of ending the process.</summary>
+    public bool ChangesHost => _changesHost;
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -165,7 +171,8 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
 
             default:
             {
-                var run = new GuardedRun(stateDirectory, clock, log, _redactor)
+                _changesHost = true;
+                var run = new GuardedRun(stateDirectory, clock, log, _redactor, stop)
                     .Apply(host, baseline, "apply", $"dsc set {instance.Baseline}", TimeSpan.Zero);
                 // Still required after set: the restarts it deferred (backup work running) and those that failed; one it
                 // did is no longer required, and is a change it made.
@@ -174,6 +181,15 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                     || (r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
                 WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
                     Differing(run.Resources.Any(r => r.Status == ResourceStatus.Changed), run.Restarts.Any(r => r.Status == RestartStatus.Restarted)));
+                if (stop.IsCancellationRequested)
+                {
+                    // Resources were left unrun: not a success, whatever the ones that ran did.
+                    var unrun = run.Resources.Count(r => r.Status == ResourceStatus.Skipped);
+                    trace.Error($"set was stopped (Ctrl+C or SIGTERM) after the resource in progress; {unrun} of {run.Resources.Count} resources were not run and no service was restarted; run set again");
+                    ReportFailures(run, trace);
+                    return DscExitCodes.Failed;
+                }
+
                 return ReportFailures(run, trace);
             }
         }

@@ -17,6 +17,6 @@ public static class DscExitCodes
     {
         [Success] = "Success: get read the state; test found the host in the desired state or drifted (see _inDesiredState); whatif said what set would do; set left nothing failed (changed or not)",
         [InvalidInput] = "Nothing was done: the instance JSON, the baseline, its variables or the snapshot is invalid, or another run holds the host's lock (the error trace line says which and where)",
-        [Failed] = "Failed: a resource could not be read, failed to change or did not converge, a service restart failed, or an unexpected error (the error trace lines name them)",
+        [Failed] = "Failed: a resource could not be read, failed to change or did not converge, a service restart failed, set was stopped by Ctrl+C or SIGTERM before every resource ran, or an unexpected error (the error trace lines name them)",
     };
 }

@@ -10,8 +10,20 @@ public sealed class RealProcess : IDisposable
     private readonly Task<string> _err;
 
     public RealProcess(params string[] args)
+        : this(new Dictionary<string, string>(), args)
     {
-        _process = Process.Start(Support.CliExecutable.StartInfo(args))!;
+    }
+
+    /// <param name="environment">Variables set for the process only (DSC's resource finds its state directory through XDG_STATE_HOME).</param>
+    public RealProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = Support.CliExecutable.StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        _process = Process.Start(start)!;
         _out = _process.StandardOutput.ReadToEndAsync();
         _err = _process.StandardError.ReadToEndAsync();
     }

@@ -66,4 +66,36 @@ public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
         Assert.Equal(4, exit);
         Assert.Contains("STOPPED on request", CliRun.Run(State, "runs").Out, StringComparison.Ordinal);
     }
+
+    [OnLinuxFact("the signal is sent with kill(1)")]
+    public void SigtermDuringDscSetFinishesTheResourceInProgressAndSaysSetFailed()
+    {
+        // DSC's set is an apply: the same signal must leave no resource half-changed and must not read as success.
+        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(KillAnywhereTests.Resources, 40_000));
+        var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(KillAnywhereTests.Resources));
+        var instance = new JObject { ["baseline"] = baseline, ["snapshot"] = snapshot }.ToString(Newtonsoft.Json.Formatting.None);
+        var xdg = _folder.Combine("xdg");
+        var runs = Path.Combine(xdg, "backup-reconciler", "runs");
+        string? journal = null;
+        using var process = new RealProcess(new Dictionary<string, string> { ["XDG_STATE_HOME"] = xdg }, "dsc", "set", "--input", instance);
+        process.WaitFor(() =>
+        {
+            journal ??= Directory.Exists(runs) ? Directory.GetFiles(runs, "*.jsonl").FirstOrDefault() : null;
+            return journal is not null && RealProcess.ReadShared(journal).Contains("\"event\":\"before\",\"resource\":\"r1\"", StringComparison.Ordinal);
+        }, TimeSpan.FromMinutes(2));
+
+        process.Signal(15);
+        var (exit, output, error, _) = process.Wait(TimeSpan.FromMinutes(1));
+
+        var entries = File.ReadAllLines(journal!).Select(JObject.Parse).ToList();
+        var before = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToList();
+        var after = entries.Where(e => (string?)e["event"] == "after").Select(e => (string)e["resource"]!).ToList();
+        log.WriteLine($"dsc set stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
+        Assert.Equal(before, after); // the resource in progress finished
+        Assert.True(before.Count < KillAnywhereTests.Resources, "every resource ran; the signal was not honoured");
+        Assert.True((bool)entries[^1]["interrupted"]!);
+        Assert.Equal(4, exit);
+        Assert.False(JObject.Parse(output.Split('\n')[0])["_inDesiredState"]!.Value<bool>());
+        Assert.Contains("set was stopped (Ctrl+C or SIGTERM) after the resource in progress", error, StringComparison.Ordinal);
+    }
 }
