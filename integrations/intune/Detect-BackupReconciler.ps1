@@ -76,6 +76,9 @@ Remove-Item -LiteralPath $log -ErrorAction SilentlyContinue
 $arguments = @('test', $Baseline, '--output', 'json', '--out', $log)
 if ($VarsFile) { $arguments += @('--vars', $VarsFile) }
 if ($Snapshot) { $arguments += @('--snapshot', $Snapshot) }
+# Windows PowerShell 5.1 passes a folder with a space as "C:\State Dir\", the last backslash escaping the closing quote:
+# the tool would get C:\State Dir" and fail. "\." at the end names the same folder and survives the quoting.
+if ($StateDir -match '\s' -and $StateDir.EndsWith('\')) { $StateDir += '.' }
 if ($StateDir) { $arguments += @('--state-dir', $StateDir) }
 # A tool that cannot be started (blocked, damaged, the wrong platform) throws instead of exiting: no code, no report.
 $code = $null

@@ -29,11 +29,12 @@ BeforeAll {
         $dir
     }
 
-    function script:Invoke-Script([string]$script, [string]$dir, [string]$exe = $script:Exe, [string]$baseline = '') {
+    function script:Invoke-Script([string]$script, [string]$dir, [string]$exe = $script:Exe, [string]$baseline = '', [string]$stateDir = '') {
         if (-not $baseline) { $baseline = Join-Path $dir 'baseline.json' }
+        if (-not $stateDir) { $stateDir = Join-Path $dir 'state' }
         $start = [System.Diagnostics.ProcessStartInfo]::new($script:Pwsh)
         foreach ($a in @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:Root $script), '-Exe', $exe, '-Baseline', $baseline,
-                         '-Snapshot', (Join-Path $dir 'snapshot.json'), '-LogDir', (Join-Path $dir 'logs'), '-StateDir', (Join-Path $dir 'state'))) {
+                         '-Snapshot', (Join-Path $dir 'snapshot.json'), '-LogDir', (Join-Path $dir 'logs'), '-StateDir', $stateDir)) {
             $start.ArgumentList.Add($a)
         }
         $start.RedirectStandardOutput = $true
@@ -73,8 +74,6 @@ BeforeAll {
         $s = Get-Content -Raw (Join-Path $dir 'snapshot.json') | ConvertFrom-Json -AsHashtable
         $s.Remove('backupActivity')
         $s | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath (Join-Path $dir 'snapshot.json') -Encoding utf8NoBOM
-        # Run ids order runs by the second they started in; the restarting run must come after the deferring one.
-        Start-Sleep -Milliseconds 1100
     }
 
     # A file that is there but cannot be run (no execute permission; on Windows a damaged or blocked exe).
@@ -177,6 +176,22 @@ Describe 'Every script on a hostile or unusual host' {
         $cm.Exit | Should -Be 0
         Assert-OneLine $cm
         $cm.Lines[0] | Should -BeExactly '0 changed, 0 manual, 0 failed of 1 in short on HOST "q" end (exit 0)'
+    }
+
+    It 'hands <script> a state folder with a space and a final backslash in a form Windows PowerShell 5.1 quotes intact' -ForEach @(
+        @{ script = 'integrations/intune/Detect-BackupReconciler.ps1' }
+        @{ script = 'integrations/intune/Remediate-BackupReconciler.ps1' }
+        @{ script = 'integrations/configmgr/Discover-BackupReconciler.ps1' }
+        @{ script = 'integrations/configmgr/Remediate-BackupReconciler.ps1' }
+    ) {
+        # 5.1 writes "C:\State Dir\" on the command line, and the last backslash escapes the quote; "C:\State Dir\." cannot go wrong.
+        $dir = New-Case ('state-arg-' + [IO.Path]::GetFileNameWithoutExtension($script)) @('ok')
+        $recorder = Join-Path $dir 'recorder'
+        Set-Content -LiteralPath $recorder -Value "#!/bin/sh`nprintf '%s\n' `"`$@`" > '$(Join-Path $dir 'args.txt')'`nexit 3" -Encoding utf8NoBOM
+        chmod +x $recorder
+        Invoke-Script $script $dir -exe $recorder -stateDir 'C:\ProgramData\Backup Reconciler\' | Out-Null
+        $arguments = @(Get-Content -LiteralPath (Join-Path $dir 'args.txt'))
+        $arguments[[array]::IndexOf($arguments, '--state-dir') + 1] | Should -Be 'C:\ProgramData\Backup Reconciler\.'
     }
 
     It 'maps a tool that is there but cannot be started to an error, never to drift or compliance' {
