@@ -90,7 +90,6 @@ play_restart() { # play_restart [ansible-playbook options]
 restart_later() {
   play_restart && run_changed && no_failure || { show; return 1; }
   python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); del s["backupActivity"]; json.dump(s, open(sys.argv[1], "w"))' "$restart_host/s.json"
-  sleep 1.1 # run ids order runs by their second
   play_restart --check && run_changed && no_failure || { show; return 1; }
   play_restart -v && run_changed && no_failure && grep -q 'restarted' "$work/play.log" || { show; return 1; }
   play_restart && ! run_changed && no_failure || show
