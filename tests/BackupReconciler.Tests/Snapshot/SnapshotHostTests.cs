@@ -104,6 +104,12 @@ public sealed class SnapshotHostTests
         "service \"VSS\" must be a JSON object")]
     [InlineData("""{ "computerName": "H", "firewallRules": [ { "name": "A" }, 5 ] }""",
         "firewall rule #2 must be a JSON object")]
+    [InlineData("""{ "computerName": "H", "firewallRules": [ { "name": "A" }, { "name": "" } ] }""",
+        "\"name\" of firewall rule #2 is empty")]
+    [InlineData("""{ "computerName": "H", "firewallRules": [ { "name": 5 } ] }""",
+        "\"name\" of firewall rule #1 must be a string; found the number 5")]
+    [InlineData("""{ "computerName": "H", "firewallRules": [ { "name": "A", "enabled": "yes" } ] }""",
+        "\"enabled\" of firewall rule \"A\" must be true or false")]
     public void AnErrorInASnapshotObjectNamesTheObjectItIsIn(string snapshot, string subject)
     {
         // Snapshot objects make their subject only when a message needs it; the message must still name it exactly.

@@ -30,9 +30,8 @@ public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("fi
 
         for (var i = 0; i < array.Count; i++)
         {
-            var numbered = JsonObjectReader.ForObject(array[i], file, "firewall rule #{0}", (i + 1).ToString(CultureInfo.InvariantCulture));
-            var name = numbered.RequiredString("name");
-            var reader = JsonObjectReader.ForObject(numbered.Json, file, "firewall rule \"{0}\"", name);
+            var name = NameOf(array[i], i, file);
+            var reader = JsonObjectReader.ForObject(array[i], file, "firewall rule \"{0}\"", name);
             reader.Optional("name");
 
             // A captured rule the live host could not fully read holds only its name and the reason.
@@ -42,6 +41,20 @@ public sealed class SnapshotFirewall(FaultInjector faults) : SnapshotSection("fi
             reader.RejectUnknownMembers();
             Add(new StoredRule(reader.Json, rule));
         }
+    }
+
+    /// <summary>
+    /// The rule's name; a rule without a usable one is named by its number in the error (read by a reader of its
+    /// own only then: a DPM server's snapshot has 1,100 rules, each with a name).
+    /// </summary>
+    private static string NameOf(JsonItem rule, int index, string file)
+    {
+        if (rule is JsonObjectItem json && json["name"] is JsonStringItem { Value.Length: > 0 } name)
+        {
+            return name.Value;
+        }
+
+        return JsonObjectReader.ForObject(rule, file, "firewall rule #{0}", (index + 1).ToString(CultureInfo.InvariantCulture)).RequiredString("name");
     }
 
     /// <summary>The rules in their order; sorted by name (rules of one name in the order read) for a capture.</summary>
