@@ -38,28 +38,13 @@ public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
     [OnLinuxFact("the signal is sent with kill(1)")]
     public void SigtermDuringApplyFinishesTheResourceInProgressAndRecordsTheRunAsInterrupted()
     {
-        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(KillAnywhereTests.Resources, 40_000));
-        var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(KillAnywhereTests.Resources));
-        var runs = Path.Combine(State, "runs");
-        string? journal = null;
+        var (snapshot, baseline) = ManyResources();
         using var process = new RealProcess("apply", baseline, "--snapshot", snapshot, "--state-dir", State, "--output", "json");
-        process.WaitFor(() =>
-        {
-            journal ??= Directory.Exists(runs) ? Directory.GetFiles(runs, "*.jsonl").FirstOrDefault() : null;
-            return journal is not null && RealProcess.ReadShared(journal).Contains("\"event\":\"before\",\"resource\":\"r1\"", StringComparison.Ordinal);
-        }, TimeSpan.FromMinutes(2));
 
-        process.Signal(15);
-        var (exit, output, _, _) = process.Wait(TimeSpan.FromMinutes(1));
+        var (exit, output, _, journal) = SignalWhileChangingTheFirstResource(process, Path.Combine(State, "runs"), "apply");
 
-        var entries = File.ReadAllLines(journal!).Select(JObject.Parse).ToList();
-        var before = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToList();
-        var after = entries.Where(e => (string?)e["event"] == "after").Select(e => (string)e["resource"]!).ToList();
-        log.WriteLine($"apply stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
-        Assert.Equal(before, after); // the resource in progress finished
-        Assert.True(before.Count < KillAnywhereTests.Resources, "every resource ran; the signal was not honoured");
-        Assert.Equal("end", (string?)entries[^1]["event"]);
-        Assert.True((bool)entries[^1]["interrupted"]!);
+        var before = Resources(journal, "before");
+        Assert.Equal("end", (string?)journal[^1]["event"]);
         var report = JObject.Parse(output);
         Assert.All(report["resources"]!.Where(r => !before.Contains((string)r["id"]!)), r =>
             Assert.Equal("not run: the run was stopped (Ctrl+C or SIGTERM) after the resource in progress", (string?)r["error"]));
@@ -71,31 +56,47 @@ public sealed class SignalTests(Xunit.Abstractions.ITestOutputHelper log) : IDis
     public void SigtermDuringDscSetFinishesTheResourceInProgressAndSaysSetFailed()
     {
         // DSC's set is an apply: the same signal must leave no resource half-changed and must not read as success.
-        var snapshot = _folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(KillAnywhereTests.Resources, 40_000));
-        var baseline = _folder.Write("b.json", KillAnywhereTests.Baseline(KillAnywhereTests.Resources));
+        var (snapshot, baseline) = ManyResources();
         var instance = new JObject { ["baseline"] = baseline, ["snapshot"] = snapshot }.ToString(Newtonsoft.Json.Formatting.None);
         var xdg = _folder.Combine("xdg");
-        var runs = Path.Combine(xdg, "backup-reconciler", "runs");
-        string? journal = null;
         using var process = new RealProcess(new Dictionary<string, string> { ["XDG_STATE_HOME"] = xdg }, "dsc", "set", "--input", instance);
+
+        var (exit, output, error, _) = SignalWhileChangingTheFirstResource(process, Path.Combine(xdg, "backup-reconciler", "runs"), "dsc set");
+
+        Assert.Equal(4, exit);
+        Assert.False(JObject.Parse(output.Split('\n')[0])["_inDesiredState"]!.Value<bool>());
+        Assert.Contains("set was stopped (Ctrl+C or SIGTERM) after the resource in progress", error, StringComparison.Ordinal);
+    }
+
+    private (string Snapshot, string Baseline) ManyResources() =>
+        (_folder.Write("s.json", KillAnywhereTests.PaddedSnapshot(KillAnywhereTests.Resources, 40_000)),
+         _folder.Write("b.json", KillAnywhereTests.Baseline(KillAnywhereTests.Resources)));
+
+    /// <summary>
+    /// Sends SIGTERM once the run has journaled that it is changing r1, and checks what every applying verb must
+    /// do then: finish that resource, run no other, end its journal as interrupted.
+    /// </summary>
+    private (int Exit, string Out, string Err, List<JObject> Journal) SignalWhileChangingTheFirstResource(RealProcess process, string runs, string verb)
+    {
+        string? path = null;
         process.WaitFor(() =>
         {
-            journal ??= Directory.Exists(runs) ? Directory.GetFiles(runs, "*.jsonl").FirstOrDefault() : null;
-            return journal is not null && RealProcess.ReadShared(journal).Contains("\"event\":\"before\",\"resource\":\"r1\"", StringComparison.Ordinal);
+            path ??= Directory.Exists(runs) ? Directory.GetFiles(runs, "*.jsonl").FirstOrDefault() : null;
+            return path is not null && RealProcess.ReadShared(path).Contains("\"event\":\"before\",\"resource\":\"r1\"", StringComparison.Ordinal);
         }, TimeSpan.FromMinutes(2));
 
         process.Signal(15);
         var (exit, output, error, _) = process.Wait(TimeSpan.FromMinutes(1));
 
-        var entries = File.ReadAllLines(journal!).Select(JObject.Parse).ToList();
-        var before = entries.Where(e => (string?)e["event"] == "before").Select(e => (string)e["resource"]!).ToList();
-        var after = entries.Where(e => (string?)e["event"] == "after").Select(e => (string)e["resource"]!).ToList();
-        log.WriteLine($"dsc set stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
-        Assert.Equal(before, after); // the resource in progress finished
+        var journal = File.ReadAllLines(path!).Select(JObject.Parse).ToList();
+        var before = Resources(journal, "before");
+        log.WriteLine($"{verb} stopped after {string.Join(", ", before)} of {KillAnywhereTests.Resources} resources, exit {exit}");
+        Assert.Equal(before, Resources(journal, "after")); // the resource in progress finished
         Assert.True(before.Count < KillAnywhereTests.Resources, "every resource ran; the signal was not honoured");
-        Assert.True((bool)entries[^1]["interrupted"]!);
-        Assert.Equal(4, exit);
-        Assert.False(JObject.Parse(output.Split('\n')[0])["_inDesiredState"]!.Value<bool>());
-        Assert.Contains("set was stopped (Ctrl+C or SIGTERM) after the resource in progress", error, StringComparison.Ordinal);
+        Assert.True((bool)journal[^1]["interrupted"]!);
+        return (exit, output, error, journal);
     }
+
+    private static List<string> Resources(List<JObject> journal, string lineEvent) =>
+        journal.Where(e => (string?)e["event"] == lineEvent).Select(e => (string)e["resource"]!).ToList();
 }
