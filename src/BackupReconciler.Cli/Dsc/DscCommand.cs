@@ -161,9 +161,7 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                 var wouldChange = run.Resources.Any(r => r.Status == ResourceStatus.Drifted
                     || (r.Status == ResourceStatus.PredictedFailure && r.Differences.Any(d => d.Action == DifferenceAction.Change)));
                 var left = run.Restarts.Where(r => r.Status == RestartStatus.Deferred).ToList();
-                var settled = run.Resources.All(r => r.Status == ResourceStatus.Compliant
-                    || (r.Status == ResourceStatus.Drifted && r.Differences.All(d => d.Action == DifferenceAction.Change)));
-                WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
+                WriteState(instance, run, inDesiredState: Settled(run, ResourceStatus.Drifted) && left.Count == 0, left,
                     Differing(wouldChange, run.Restarts.Any(r => r.Status == RestartStatus.Planned)));
                 WarnPredictedFailures(run, trace);
                 return ReportFailures(run, trace);
@@ -177,23 +175,29 @@ public sealed class DscCommand(TextReader stdin, TextWriter stdout, TextWriter s
                 // Still required after set: the restarts it deferred (backup work running) and those that failed; one it
                 // did is no longer required, and is a change it made.
                 var left = run.Restarts.Where(r => r.Status is RestartStatus.Deferred or RestartStatus.Failed).ToList();
-                var settled = run.Resources.All(r => r.Status == ResourceStatus.Compliant
-                    || (r.Status == ResourceStatus.Changed && r.Differences.All(d => d.Action == DifferenceAction.Change)));
-                WriteState(instance, run, inDesiredState: settled && left.Count == 0, left,
+                WriteState(instance, run, inDesiredState: Settled(run, ResourceStatus.Changed) && left.Count == 0, left,
                     Differing(run.Resources.Any(r => r.Status == ResourceStatus.Changed), run.Restarts.Any(r => r.Status == RestartStatus.Restarted)));
-                if (stop.IsCancellationRequested)
+                var exit = ReportFailures(run, trace);
+                if (!stop.IsCancellationRequested)
                 {
-                    // Resources were left unrun: not a success, whatever the ones that ran did.
-                    var unrun = run.Resources.Count(r => r.Status == ResourceStatus.Skipped);
-                    trace.Error($"set was stopped (Ctrl+C or SIGTERM) after the resource in progress; {unrun} of {run.Resources.Count} resources were not run and no service was restarted; run set again");
-                    ReportFailures(run, trace);
-                    return DscExitCodes.Failed;
+                    return exit;
                 }
 
-                return ReportFailures(run, trace);
+                // Resources were left unrun: not a success, whatever the ones that ran did.
+                var unrun = run.Resources.Count(r => r.Status == ResourceStatus.Skipped);
+                trace.Error($"set was stopped (Ctrl+C or SIGTERM) after the resource in progress; {unrun} of {run.Resources.Count} resources were not run and no service was restarted; run set again");
+                return DscExitCodes.Failed;
             }
         }
     }
+
+    /// <summary>
+    /// Whether every resource is, or after set will be, as the baseline says: compliant, or <paramref name="converging"/>
+    /// (drifted for whatif, changed for set) with only changes and no manual step left to a person.
+    /// </summary>
+    private static bool Settled(RunResult run, ResourceStatus converging) =>
+        run.Resources.All(r => r.Status == ResourceStatus.Compliant
+            || (r.Status == converging && r.Differences.All(d => d.Action == DifferenceAction.Change)));
 
     /// <summary>Drift set will fail on: the state says predictedFailure; the trace says why, as plan's exit 6 would.</summary>
     private void WarnPredictedFailures(RunResult run, DscTraceWriter trace)

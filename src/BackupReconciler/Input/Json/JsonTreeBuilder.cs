@@ -12,7 +12,7 @@ namespace BackupReconciler.Input.Json;
 internal sealed class JsonTreeBuilder
 {
     /// <summary>The member names Newtonsoft.Json and System.Text.Json act on when told to: type names, references.</summary>
-    internal static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
+    private static readonly string[] SerializerMetadata = ["$type", "$id", "$ref", "$values"];
 
     /// <summary>Control characters (tab, line feed and carriage return aside) and the bidirectional overrides and isolates.</summary>
     internal static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
@@ -187,7 +187,7 @@ internal sealed class JsonTreeBuilder
             return;
         }
 
-        if (name.StartsWith('$') && SerializerMetadata.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (IsSerializerMetadata(name))
         {
             _refused = new InputException(new SourceLocation(_path, line, column),
                 $"the member \"{name}\" is serializer metadata that this tool never reads or acts on, at any depth; remove it.");
@@ -198,6 +198,10 @@ internal sealed class JsonTreeBuilder
                 $"a member name holds the control character {Character(name[at])}; names never need one, and it would garble reports and logs; remove it.");
         }
     }
+
+    /// <summary>Whether a member name is one the serializers act on (any case), which no input file may hold.</summary>
+    internal static bool IsSerializerMetadata(string name) =>
+        name.StartsWith('$') && SerializerMetadata.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     private static string Character(char c) => $"U+{(int)c:X4}";
 

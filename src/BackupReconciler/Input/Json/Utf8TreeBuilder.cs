@@ -36,6 +36,9 @@ internal sealed class Utf8TreeBuilder
     private const int LongName = 128;
 
     private readonly byte[] _bytes;
+
+    /// <summary>Where the JSON starts in <see cref="_bytes"/> (after a byte order mark): the reader's offsets count from there.</summary>
+    private readonly int _start;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private int _tokens;
 
@@ -49,6 +52,7 @@ internal sealed class Utf8TreeBuilder
     private Utf8TreeBuilder(byte[] bytes, int start)
     {
         _bytes = bytes;
+        _start = start;
         _lineStart = start;
         _scanned = start;
     }
@@ -71,7 +75,7 @@ internal sealed class Utf8TreeBuilder
                 return null;
             }
 
-            var root = builder.Value(ref reader, start, depth: 0);
+            var root = builder.Value(ref reader, depth: 0);
 
             // Anything after the document (which the reader refuses by throwing) sends the file the careful way.
             return root is null || reader.Read() ? null : root;
@@ -87,24 +91,24 @@ internal sealed class Utf8TreeBuilder
         }
     }
 
-    private JsonItem? Value(ref Utf8JsonReader reader, int start, int depth)
+    private JsonItem? Value(ref Utf8JsonReader reader, int depth)
     {
         if (++_tokens >= JsonFileReader.MaxTokens - 16 || depth >= DepthGivenUp)
         {
             return null;
         }
 
-        var at = start + (int)reader.TokenStartIndex;
+        var at = _start + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return Object(ref reader, start, depth, Position(at + 1));
+                return Object(ref reader, depth, Position(at + 1));
             case JsonTokenType.StartArray:
                 var (arrayLine, arrayColumn) = Position(at + 1);
                 var array = new JsonArrayItem(arrayLine, arrayColumn);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (Value(ref reader, start, depth + 1) is not { } entry)
+                    if (Value(ref reader, depth + 1) is not { } entry)
                     {
                         return null;
                     }
@@ -134,7 +138,7 @@ internal sealed class Utf8TreeBuilder
         }
     }
 
-    private JsonObjectItem? Object(ref Utf8JsonReader reader, int start, int depth, (int Line, int Column) at)
+    private JsonObjectItem? Object(ref Utf8JsonReader reader, int depth, (int Line, int Column) at)
     {
         var item = new JsonObjectItem(at.Line, at.Column);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -143,16 +147,16 @@ internal sealed class Utf8TreeBuilder
 
             // Newtonsoft places a member after the colon that follows its name (whitespace may come between).
             var raw = reader.ValueSpan;
-            var nameAt = start + (int)reader.TokenStartIndex + 1;
+            var nameAt = _start + (int)reader.TokenStartIndex + 1;
             var colon = Array.IndexOf(_bytes, (byte)':', nameAt + raw.Length + 1);
             var (line, column) = Position(colon + 1, nameAt, raw);
             var name = Name(ref reader, raw);
-            if (Refused(raw, reader.ValueIsEscaped, name) || (name.StartsWith('$') && IsSerializerMetadata(name)) || item.Contains(name) || !reader.Read())
+            if (Refused(raw, reader.ValueIsEscaped, name) || JsonTreeBuilder.IsSerializerMetadata(name) || item.Contains(name) || !reader.Read())
             {
                 return null;
             }
 
-            if (Value(ref reader, start, depth + 1) is not { } value)
+            if (Value(ref reader, depth + 1) is not { } value)
             {
                 return null;
             }
@@ -218,9 +222,6 @@ internal sealed class Utf8TreeBuilder
     /// </summary>
     private static bool Refused(ReadOnlySpan<byte> raw, bool escaped, string text) =>
         (escaped || raw.IndexOfAnyInRange((byte)0x7F, (byte)0xFF) >= 0) && text.AsSpan().IndexOfAny(JsonTreeBuilder.Unprintable) >= 0;
-
-    private static bool IsSerializerMetadata(string name) =>
-        JsonTreeBuilder.SerializerMetadata.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Line and column of the offset just after a token, as Newtonsoft counts them.</summary>
     /// <param name="end">The offset just after the token (for a member name, after the colon that follows it).</param>
