@@ -225,10 +225,9 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         var plan = options.Plan is null ? null : SavedPlan.Load(options.Plan);
         var variables = plan is null ? options.Variables : options.Variables with { Recorded = plan.Variables };
         var baseline = loader.Load(options.Baselines[0], variables, host.Facts, _redactor);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         if (options.Verb.Kind == VerbKind.Get)
         {
-            WriteReport(options, Get(reconciler, baseline, host));
+            WriteReport(options, Get(WhatIfReconciler(options, stateDirectory, host, log), baseline, host));
             return ExitCodes.NoChanges;
         }
 
@@ -239,7 +238,7 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var run = whatIf
-            ? reconciler.Run(baseline, options.Command, whatIf: true)
+            ? WhatIfReconciler(options, stateDirectory, host, log).Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log, plan);
         if (whatIf && plan is not null)
         {
@@ -291,9 +290,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
                 // The live host holds a WMI session for the run; a snapshot host holds nothing.
                 using var hostLifetime = host as IDisposable;
                 var baseline = loader.Load(options.Baselines[0], options.Variables, host.Facts, _redactor);
-                var reconciler = new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) };
                 var run = options.WhatIf
-                    ? reconciler.Run(baseline, options.Command, whatIf: true)
+                    ? new Reconciler(host, log, clock) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host) }.Run(baseline, options.Command, whatIf: true)
                     : ApplyUnderLock(options, stateDirectory, host, baseline, log);
                 stdout.WriteLine(_redactor.Redact(WatchLine.Of(run)));
                 stdout.Flush();
@@ -355,9 +353,8 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
         }
 
         var baseline = new UndoPlanner(ResourceCatalog.Default, _redactor).Plan(journal, record, options.Force);
-        var reconciler = new Reconciler(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
         var run = options.WhatIf
-            ? reconciler.Run(baseline, options.Command, whatIf: true)
+            ? WhatIfReconciler(options, stateDirectory, host, log).Run(baseline, options.Command, whatIf: true)
             : ApplyUnderLock(options, stateDirectory, host, baseline, log);
         return Report(options, run, options.WhatIf);
     }
@@ -373,6 +370,13 @@ public sealed class CliApplication(TextWriter stdout, TextWriter stderr, TimePro
     }
 
     /// <summary>What-if shows the restarts an apply would do now: with the window, the override, and what earlier runs deferred.</summary>
+    /// <summary>
+    /// The engine of a run that changes nothing. An applying run makes its own under the lock (GuardedRun), where the
+    /// pending restarts are read when no other run can add to them; reading them here too was a second read for nothing.
+    /// </summary>
+    private Reconciler WhatIfReconciler(CliOptions options, string stateDirectory, IHost host, ILogger log) =>
+        new(host, log, clock, stop) { Redact = _redactor.Redact, Restarts = WhatIfRestarts(options, stateDirectory, host), Progress = _progress };
+
     private static RestartPolicy WhatIfRestarts(CliOptions options, string stateDirectory, IHost host) =>
         new(options.RestartWindow, options.RestartNow, PendingRestarts.Read(stateDirectory, host.ComputerName));
 
